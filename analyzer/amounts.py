@@ -1,0 +1,176 @@
+"""Find money amounts in a normalised note and convert them to yuan.
+
+Amounts are matched on the character stream (jieba cuts 3.5万 into 3.5 / 万
+and 2万5 into 2 / 万 / 5), then only the matched span is converted. An amount
+is a *price* when it carries a currency mark (¥, 元, 块, rmb), or a 万 / 千 /
+k / w magnitude not followed by a non-money unit (200人, 3万平), or when a bare
+number directly follows a price word (报价3500). Phone and model numbers,
+dates, clock times, percentages and counts are never amounts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+             "七": 7, "八": 8, "九": 9}  # fmt: skip
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+
+_ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+"
+# Currency prefix, number, magnitude, optional shorthand tail digit, currency suffix.
+_AMOUNT = re.compile(
+    rf"""
+    (?P<cur>[¥$]|rmb|人民币)?\s*
+    (?:
+        (?P<num>{_ARABIC})\s*(?P<mag>万|千|百|亿|k(?![a-z])|w(?![a-z]))?
+            (?:(?<=[万千])(?P<tail>\d|[一二两三四五六七八九])(?![\d%]|[.,]\d))?
+      | (?P<cn>{_CN_NUM})
+    )
+    (?P<suffix>\s*(?:元|块钱|块|rmb|人民币))?
+    """,
+    re.VERBOSE,
+)
+# A unit right after the number that makes it a count, an area, a date, a time ...
+_NON_MONEY_AFTER = re.compile(
+    r"\s*(?:多|余|来)?\s*(?:个|人|名|位|家|户|平|㎡|m2|米|公里|km|吨|t\b|kg|公斤|斤|台|套|件|箱|条|张|辆|"
+    r"次|天|日|号|月|年(?!费)|周|小时|分钟|分|秒|点|%|％|折|倍|层|楼|栋|间|床|店|门店|所|校|"
+    r"学员|员工|坐席|座席|账号|个点|g|mm|cm|v|kw|w\b|ml|l\b|升|度|期|批|单|款|种|项|岁|级|成)",
+)
+_PER_UNIT = re.compile(
+    r"\s*(?:[一每]|/|元/)\s*(?:吨|台|套|个|件|箱|斤|公斤|kg|平米|平方|平|米|只|支|瓶|张|次|人|年|月|天|单|份|坐席|座席|账号|间|辆|车)"
+)
+_COUNT_DIGITS = "一二两三四五六七八九"
+_MEASURE = re.compile(r"[台套个吨只件箱张辆位人家份次斤平米]")
+_LETTER_ADJACENT = re.compile(r"[a-z]")
+_CN_MEASURE_OK = re.compile(r"[万千百亿]|元|块")
+
+
+@dataclass(frozen=True)
+class Amount:
+    start: int
+    end: int
+    value: float
+    explicit: bool  # carries a currency mark or a money magnitude; bare numbers need a price word
+
+
+def cn_to_number(s: str) -> float | None:
+    """Convert a Chinese numeral (三万五, 一万二千, 十二万, 两千五) to a number."""
+    if not s or any(c not in _CN_DIGIT and c not in _CN_UNIT for c in s):
+        return None
+    total = 0
+    section = 0
+    number = 0
+    last_unit = 1
+    for c in s:
+        if c in _CN_DIGIT:
+            number = _CN_DIGIT[c]
+        else:
+            unit = _CN_UNIT[c]
+            if unit >= 10_000:
+                section = (section + number) * unit
+                total += section
+                section = 0
+            else:
+                section += (number or (1 if unit == 10 else 0)) * unit
+            number = 0
+            last_unit = unit
+    if number:
+        # Shorthand tail: 三万五 = 35000, 两千五 = 2500, 一万二 = 12000.
+        if last_unit >= 100:
+            number *= last_unit // 10
+        total += number
+        number = 0
+    return float(total + section)
+
+
+def _magnitude(mag: str | None) -> int:
+    return {"万": 10_000, "w": 10_000, "千": 1_000, "k": 1_000, "百": 100, "亿": 100_000_000}.get(
+        mag or "", 1
+    )
+
+
+def find_amounts(norm: str, masked: list[tuple[int, int]] = ()) -> list[Amount]:
+    """All money-like amounts in ``norm``, excluding spans inside ``masked``."""
+    found: list[Amount] = []
+    pos = 0
+    while True:
+        m = _AMOUNT.search(norm, pos)
+        if m is None:
+            break
+        pos = max(m.end(), pos + 1)
+        cn = m.group("cn")
+        if (
+            cn
+            and len(cn) > 2
+            and cn[-1] in _COUNT_DIGITS
+            and cn[-2] in _CN_UNIT
+            and _MEASURE.match(norm, m.end())
+        ):
+            # 三万五千一台: the last 一 counts the machines, it is not part of the price.
+            m = _AMOUNT.match(norm[: m.end() - 1], m.start())
+            if m is None:
+                continue
+        if m.group("num") is None and m.group("cn") is None:
+            continue
+        start, end = m.span()
+        while start < end and norm[start].isspace():
+            start += 1
+        while end > start and norm[end - 1].isspace():
+            end -= 1
+        if any(a <= start < b or a < end <= b for a, b in masked):
+            continue
+        value, explicit = _value(m)
+        if not explicit and _PER_UNIT.match(norm, end):
+            explicit = True  # 3150一吨, 42/台: a unit price
+        if value is None or value <= 0:
+            continue
+        if _is_not_money(norm, m, start, end, explicit):
+            continue
+        found.append(Amount(start, end, value, explicit))
+    return found
+
+
+def _value(m: re.Match) -> tuple[float | None, bool]:
+    cur = m.group("cur")
+    suffix = m.group("suffix")
+    if m.group("cn") is not None:
+        cn = m.group("cn")
+        if not _CN_MEASURE_OK.search(cn + (suffix or "")) or cn[0] in "百千万亿":
+            return None, False  # 一 / 三个 alone, 万一, 千万 are not money
+        v = cn_to_number(cn)
+        if v is not None and v < 10 and not re.search("[万千百亿]", cn):
+            return None, False  # 一块 (together), 两块 ... too ambiguous to be a price
+        return v, True
+    num = float(m.group("num").replace(",", ""))
+    mag = m.group("mag")
+    value = num * _magnitude(mag)
+    tail = m.group("tail")
+    if tail:
+        digit = int(tail) if tail.isdigit() else _CN_DIGIT[tail]
+        value += digit * _magnitude(mag) / 10
+    explicit = bool(cur or suffix or mag in ("万", "w", "k", "千", "亿"))
+    return value, explicit
+
+
+def _is_not_money(norm: str, m: re.Match, start: int, end: int, explicit: bool) -> bool:
+    before = norm[max(0, start - 1) : start]
+    after = norm[end : end + 6]
+    if _LETTER_ADJACENT.match(after[:1]) and not m.group("mag") and not m.group("suffix"):
+        return True  # 08b, 6205rs: model numbers
+    if before and (_LETTER_ADJACENT.match(before) or before in "-_#/"):
+        return True  # a-3000, #6205, 型号/编号 fragments
+    if before in ":：." and start >= 2 and norm[start - 2].isdigit():
+        return True  # the minutes of 10:30, the decimals of a longer number
+    if not m.group("suffix") and _NON_MONEY_AFTER.match(after):
+        return True
+    digits = re.sub(r"\D", "", m.group("num") or "")
+    if (
+        len(digits) >= 7
+        and not (m.group("cur") or m.group("suffix"))
+        and "," not in (m.group("num") or "")
+    ):
+        return True  # phone numbers, order ids
+    # 10:30, 2026-11, 3/15
+    return bool(m.group("num") and re.match(r"\s*[.:：/-]\s*\d", norm[end : end + 3]))

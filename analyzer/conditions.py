@@ -1,0 +1,590 @@
+"""The condition language of a rubric: generic matchers composed with any / all / not.
+
+A condition is a mapping. Composite forms::
+
+    any: [cond, ...]                  # one of them
+    all: [cond, ...]                  # all of them, in one window
+    within: clause|sentence|section|note   # the window of ``all`` (default sentence)
+    not: cond                         # none of it (inside ``all``: not in that window)
+
+Matchers (exactly one per mapping), with the options each accepts::
+
+    terms: LEXICON | [words]          negated: no|yes|any, speaker: customer|rep|narration|any|not_rep|not_customer,
+                                      side: customer|rep|any, min: N, unless_next / unless_prev: [words]
+    person: TITLES                    a surname with a title of the lexicon (王总, 李经理) or 小刘 / 老周
+    section: LEXICON | [words]        a section whose heading names one of them; min_chars: N of body
+    pattern: REGEX                    same options as terms (matched on the normalised text)
+    amount: any|ours|customer|gap     min: N
+    time: future|present|past|clock|any | [kinds]   min: N
+    speech: customer|rep              min_chars: N
+    quantity: true                    negated, speaker, min
+    placeholder: true
+    fact: NAME                        in: [values]  (default: known, i.e. not null / unknown)
+    criterion: ID                     status: [met, partial, missing]
+
+Every matcher returns hits (spans of the note); ``all`` keeps the hits of the
+windows where every part holds. This module compiles and evaluates; the
+language layers (negation, speakers, amounts, times) live in ``document``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .judge import Context
+
+WINDOWS = ("clause", "sentence", "section", "note")
+SPEAKERS = ("customer", "rep", "narration", "any", "not_rep", "not_customer")
+TIME_KINDS = ("future", "present", "past", "clock", "any")
+AMOUNT_ROLES = ("any", "ours", "customer", "gap")
+STATUSES = ("met", "partial", "missing")
+
+_QUANTITY = re.compile(
+    r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万半几]+)\s*"
+    r"(?:个|天|人|次|小时|台|家|倍|成|%|万|千|百|套|单|年|月|周|分钟|块|元|位|名|条|张|辆|吨|箱|件|份|"
+    r"层|店|门店|项|款|车|趟|批|米|平|公斤|斤|kg|w|k|来号人)"
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    kind: str
+    label: str = ""
+    value: Any = None
+
+
+@dataclass
+class Result:
+    ok: bool
+    hits: list[Hit] = field(default_factory=list)
+
+
+class ConditionError(Exception):
+    """A rubric condition that cannot be compiled: ``where`` is the offending mapping, ``key`` its key."""
+
+    def __init__(self, where: Any, key: str, message: str) -> None:
+        super().__init__(message)
+        self.where = where
+        self.key = key
+        self.message = message
+
+
+class Condition:
+    def evaluate(self, ctx: Context) -> Result:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def lexicons(self) -> set[str]:
+        return set()
+
+    def references(self) -> tuple[set[str], set[str]]:
+        """(facts, criteria) this condition refers to."""
+        return set(), set()
+
+
+# -- composites ----------------------------------------------------------------
+
+
+@dataclass
+class AnyOf(Condition):
+    parts: list[Condition]
+
+    def evaluate(self, ctx: Context) -> Result:
+        hits: list[Hit] = []
+        ok = False
+        for p in self.parts:
+            r = p.evaluate(ctx)
+            if r.ok:
+                ok = True
+                hits.extend(r.hits)
+        return Result(ok, hits)
+
+    def lexicons(self) -> set[str]:
+        return set().union(*(p.lexicons() for p in self.parts))
+
+    def references(self) -> tuple[set[str], set[str]]:
+        return _union_refs(self.parts)
+
+
+@dataclass
+class AllOf(Condition):
+    parts: list[Condition]
+    within: str = "sentence"
+
+    def evaluate(self, ctx: Context) -> Result:
+        doc = ctx.doc
+        positives = [p for p in self.parts if not isinstance(p, Not)]
+        negatives = [p.part for p in self.parts if isinstance(p, Not)]
+        results = [p.evaluate(ctx) for p in positives]
+        if not all(r.ok for r in results):
+            return Result(False)
+        if self.within == "note" or not positives:
+            for n in negatives:
+                if n.evaluate(ctx).ok:
+                    return Result(False)
+            return Result(True, [h for r in results for h in r.hits])
+        unit_sets = []
+        for r in results:
+            units: set = set()
+            for h in r.hits:
+                units |= doc.units(h.start, h.end, self.within)
+            unit_sets.append(units)
+        common = set.intersection(*unit_sets) if unit_sets else set()
+        for n in negatives:
+            r = n.evaluate(ctx)
+            for h in r.hits:
+                common -= doc.units(h.start, h.end, self.within)
+        if not common:
+            return Result(False)
+        hits = [
+            h for r in results for h in r.hits if doc.units(h.start, h.end, self.within) & common
+        ]
+        return Result(True, hits)
+
+    def lexicons(self) -> set[str]:
+        return set().union(*(p.lexicons() for p in self.parts))
+
+    def references(self) -> tuple[set[str], set[str]]:
+        return _union_refs(self.parts)
+
+
+@dataclass
+class Not(Condition):
+    part: Condition
+
+    def evaluate(self, ctx: Context) -> Result:
+        return Result(not self.part.evaluate(ctx).ok)
+
+    def lexicons(self) -> set[str]:
+        return self.part.lexicons()
+
+    def references(self) -> tuple[set[str], set[str]]:
+        return self.part.references()
+
+
+def _union_refs(parts: list[Condition]) -> tuple[set[str], set[str]]:
+    facts: set[str] = set()
+    crits: set[str] = set()
+    for p in parts:
+        f, c = p.references()
+        facts |= f
+        crits |= c
+    return facts, crits
+
+
+# -- span filters shared by term-like matchers -------------------------------------
+
+
+@dataclass
+class SpanFilter:
+    negated: str = "no"  # no | yes | any
+    speaker: str = "any"
+    side: str = "any"
+    min: int = 1
+    unless_next: tuple[str, ...] = ()
+    unless_prev: tuple[str, ...] = ()
+
+    def keep(self, ctx: Context, start: int, end: int) -> bool:
+        doc = ctx.doc
+        if doc.in_placeholder(start, end) or doc.in_empty_heading(start):
+            return False
+        if self.unless_next and doc.norm.startswith(self.unless_next, end):
+            return False
+        if self.unless_prev and any(doc.norm.endswith(w, 0, start) for w in self.unless_prev):
+            return False
+        if self.negated != "any":
+            neg = doc.is_negated(start, end)
+            if neg != (self.negated == "yes"):
+                return False
+        if self.speaker != "any":
+            who = doc.speaker_at(start)
+            if self.speaker.startswith("not_"):
+                if who == self.speaker[4:]:
+                    return False
+            elif who != self.speaker:
+                return False
+        if self.side != "any":
+            rep_side = doc.owned_by_rep(start)
+            if rep_side != (self.side == "rep"):
+                return False
+        return True
+
+    def result(self, hits: list[Hit]) -> Result:
+        distinct = {(h.start, h.end) for h in hits}
+        return Result(len(distinct) >= self.min, hits if len(distinct) >= self.min else [])
+
+
+@dataclass
+class Terms(Condition):
+    names: list[str]
+    words: list[str]
+    filt: SpanFilter
+
+    def evaluate(self, ctx: Context) -> Result:
+        index = ctx.doc.token_ngrams
+        hits = []
+        for label, word in ctx.terms_of(self.names, self.words):
+            for s, e in index.get(word, ()):
+                if self.filt.keep(ctx, s, e):
+                    hits.append(Hit(s, e, "term", label))
+        return self.filt.result(hits)
+
+    def lexicons(self) -> set[str]:
+        return set(self.names)
+
+
+@dataclass
+class Pattern(Condition):
+    regex: re.Pattern
+    filt: SpanFilter
+
+    def evaluate(self, ctx: Context) -> Result:
+        hits = [
+            Hit(m.start(), m.end(), "pattern")
+            for m in self.regex.finditer(ctx.doc.norm)
+            if m.end() > m.start() and self.filt.keep(ctx, m.start(), m.end())
+        ]
+        return self.filt.result(hits)
+
+
+@dataclass
+class Person(Condition):
+    """Honorific names: a surname with a title (王总, 李经理, 张工) or 小刘 / 老周."""
+
+    titles: list[str]
+    filt: SpanFilter
+
+    def evaluate(self, ctx: Context) -> Result:
+        rx = ctx.person_regex(self.titles)
+        hits = [
+            Hit(m.start(), m.end(), "person")
+            for m in rx.finditer(ctx.doc.norm)
+            if self.filt.keep(ctx, m.start(), m.end())
+        ]
+        return self.filt.result(hits)
+
+    def lexicons(self) -> set[str]:
+        return set(self.titles)
+
+
+@dataclass
+class SectionMatch(Condition):
+    """A section whose heading names one of the words, with a body that says something."""
+
+    names: list[str]
+    words: list[str]
+    min_chars: int = 1
+
+    def evaluate(self, ctx: Context) -> Result:
+        doc = ctx.doc
+        wanted = [w for _, w in ctx.terms_of(self.names, self.words)]
+        hits = []
+        for sec in doc.seg.sections:
+            if sec.empty or not any(w in sec.heading for w in wanted):
+                continue
+            body = doc.norm[sec.body_start : sec.body_end]
+            if len(re.findall(r"[\u4e00-\u9fffa-z0-9]", body)) >= self.min_chars:
+                end = sec.body_end
+                while end > sec.body_start and doc.norm[end - 1].isspace():
+                    end -= 1
+                hits.append(Hit(sec.body_start, end, "section", sec.heading))
+        return Result(bool(hits), hits)
+
+    def lexicons(self) -> set[str]:
+        return set(self.names)
+
+
+@dataclass
+class Quantity(Condition):
+    filt: SpanFilter
+
+    def evaluate(self, ctx: Context) -> Result:
+        hits = [
+            Hit(m.start(), m.end(), "quantity")
+            for m in _QUANTITY.finditer(ctx.doc.norm)
+            if self.filt.keep(ctx, m.start(), m.end())
+        ]
+        return self.filt.result(hits)
+
+
+@dataclass
+class AmountMatch(Condition):
+    role: str
+    min: int = 1
+
+    def evaluate(self, ctx: Context) -> Result:
+        hits = [
+            Hit(p.start, p.end, "amount", p.role, p.value)
+            for p in ctx.prices
+            if self.role == "any" or p.role == self.role
+        ]
+        return Result(len(hits) >= self.min, hits)
+
+
+@dataclass
+class TimeMatch(Condition):
+    kinds: tuple[str, ...]
+    min: int = 1
+
+    def evaluate(self, ctx: Context) -> Result:
+        hits = [
+            Hit(t.start, t.end, "time", t.kind)
+            for t in ctx.doc.times
+            if "any" in self.kinds or t.kind in self.kinds
+        ]
+        return Result(len(hits) >= self.min, hits)
+
+
+@dataclass
+class SpeechMatch(Condition):
+    speaker: str
+    min_chars: int = 4
+
+    def evaluate(self, ctx: Context) -> Result:
+        doc = ctx.doc
+        hits = []
+        for cue in doc.speech:
+            if cue.speaker != self.speaker:
+                continue
+            content = doc.norm[cue.end : cue.content_end]
+            if len(re.findall(r"[\u4e00-\u9fffa-z0-9]", content)) >= self.min_chars:
+                hits.append(Hit(cue.start, cue.content_end, "speech", cue.speaker))
+        return Result(bool(hits), hits)
+
+
+@dataclass
+class PlaceholderMatch(Condition):
+    def evaluate(self, ctx: Context) -> Result:
+        hits = [Hit(s, e, "placeholder") for s, e in ctx.doc.placeholders]
+        return Result(bool(hits), hits)
+
+
+@dataclass
+class FactMatch(Condition):
+    name: str
+    values: tuple[Any, ...] | None
+
+    def evaluate(self, ctx: Context) -> Result:
+        fact = ctx.fact(self.name)
+        v = fact.value
+        ok = v not in (None, "unknown") if self.values is None else v in self.values
+        return Result(ok, list(fact.hits) if ok else [])
+
+    def references(self) -> tuple[set[str], set[str]]:
+        return {self.name}, set()
+
+
+@dataclass
+class CriterionMatch(Condition):
+    criterion: str
+    statuses: tuple[str, ...]
+
+    def evaluate(self, ctx: Context) -> Result:
+        status, hits = ctx.criterion(self.criterion)
+        ok = status in self.statuses
+        return Result(ok, list(hits) if ok else [])
+
+    def references(self) -> tuple[set[str], set[str]]:
+        return set(), {self.criterion}
+
+
+# -- compiling -------------------------------------------------------------------
+
+_FILTER_KEYS = {"negated", "speaker", "side", "min", "unless_next", "unless_prev"}
+MATCHERS: dict[str, set[str]] = {
+    "terms": _FILTER_KEYS,
+    "person": _FILTER_KEYS,
+    "section": {"min_chars"},
+    "pattern": _FILTER_KEYS,
+    "quantity": _FILTER_KEYS,
+    "amount": {"min"},
+    "time": {"min"},
+    "speech": {"min_chars"},
+    "placeholder": set(),
+    "fact": {"in"},
+    "criterion": {"status"},
+}
+COMPOSITES = {"any", "all", "not"}
+
+
+def compile_condition(node: Any, lexicon_names: Callable[[str], bool]) -> Condition:
+    if isinstance(node, list):
+        return AnyOf([compile_condition(n, lexicon_names) for n in node])
+    if not isinstance(node, dict):
+        raise ConditionError(node, "", f"a condition must be a mapping, got {_kind(node)}")
+    keys = set(node)
+    composite = keys & COMPOSITES
+    matcher = keys & set(MATCHERS)
+    if len(composite) + len(matcher) != 1:
+        unknown = sorted(
+            keys
+            - COMPOSITES
+            - set(MATCHERS)
+            - _FILTER_KEYS
+            - {"within", "in", "status", "min_chars"}
+        )
+        if unknown:
+            raise ConditionError(
+                node,
+                unknown[0],
+                f"unknown matcher '{unknown[0]}' (known: {', '.join(sorted(MATCHERS) + sorted(COMPOSITES))})",
+            )
+        raise ConditionError(node, "", "a condition needs exactly one matcher or any/all/not")
+    if composite:
+        key = composite.pop()
+        allowed = {key, "within"} if key == "all" else {key}
+        _no_extra(node, allowed)
+        if key == "not":
+            return Not(compile_condition(node["not"], lexicon_names))
+        items = node[key]
+        if not isinstance(items, list) or not items:
+            raise ConditionError(node, key, f"'{key}' needs a non-empty list of conditions")
+        parts = [compile_condition(n, lexicon_names) for n in items]
+        if key == "any":
+            return AnyOf(parts)
+        within = node.get("within", "sentence")
+        if within not in WINDOWS:
+            raise ConditionError(node, "within", f"'within' must be one of {', '.join(WINDOWS)}")
+        return AllOf(parts, within)
+    key = matcher.pop()
+    _no_extra(node, {key} | MATCHERS[key])
+    value = node[key]
+    if key == "section":
+        names, words = _terms(node, value, lexicon_names, key)
+        return SectionMatch(names, words, _int(node, "min_chars", 1))
+    if key in ("terms", "pattern", "quantity", "person"):
+        filt = _filter(node)
+        if key == "terms":
+            names, words = _terms(node, value, lexicon_names)
+            return Terms(names, words, filt)
+        if key == "person":
+            names, words = _terms(node, value, lexicon_names, key)
+            if words:
+                raise ConditionError(node, key, "'person' takes the name of a lexicon of titles")
+            return Person(names, filt)
+        if key == "pattern":
+            if not isinstance(value, str):
+                raise ConditionError(node, key, "'pattern' must be a regular expression string")
+            try:
+                return Pattern(re.compile(value), filt)
+            except re.error as e:
+                raise ConditionError(node, key, f"bad regular expression: {e}") from None
+        return Quantity(filt)
+    if key == "amount":
+        if value not in AMOUNT_ROLES:
+            raise ConditionError(node, key, f"'amount' must be one of {', '.join(AMOUNT_ROLES)}")
+        return AmountMatch(value, _int(node, "min", 1))
+    if key == "time":
+        kinds = tuple(value) if isinstance(value, list) else (value,)
+        bad = [k for k in kinds if k not in TIME_KINDS]
+        if bad:
+            raise ConditionError(
+                node, key, f"'time' kinds are {', '.join(TIME_KINDS)}, not '{bad[0]}'"
+            )
+        return TimeMatch(kinds, _int(node, "min", 1))
+    if key == "speech":
+        if value not in ("customer", "rep"):
+            raise ConditionError(node, key, "'speech' must be customer or rep")
+        return SpeechMatch(value, _int(node, "min_chars", 4))
+    if key == "placeholder":
+        return PlaceholderMatch()
+    if key == "fact":
+        if not isinstance(value, str):
+            raise ConditionError(node, key, "'fact' must name a fact")
+        values = node.get("in")
+        if values is not None and not isinstance(values, list):
+            raise ConditionError(node, "in", "'in' must be a list of values")
+        return FactMatch(value, tuple(values) if values is not None else None)
+    if key == "criterion":
+        statuses = node.get("status", ["met"])
+        statuses = statuses if isinstance(statuses, list) else [statuses]
+        bad = [s for s in statuses if s not in STATUSES]
+        if bad:
+            raise ConditionError(
+                node, "status", f"status must be met, partial or missing, not '{bad[0]}'"
+            )
+        return CriterionMatch(str(value), tuple(statuses))
+    raise ConditionError(node, key, f"unknown matcher '{key}'")  # pragma: no cover
+
+
+def _terms(
+    node: dict, value: Any, lexicon_names: Callable[[str], bool], key: str = "terms"
+) -> tuple[list[str], list[str]]:
+    """A lexicon name, or a list of words and lexicon names."""
+    names: list[str] = []
+    words: list[str] = []
+    items = value if isinstance(value, list) else [value]
+    for item in items:
+        if not isinstance(item, str) or not item:
+            raise ConditionError(node, key, f"'{key}' takes a lexicon name or a list of words")
+        if lexicon_names(item):
+            names.append(item)
+        elif isinstance(value, list):
+            words.append(item)
+        else:
+            raise ConditionError(node, key, f"unknown lexicon '{item}'")
+    return names, words
+
+
+def _filter(node: dict) -> SpanFilter:
+    negated = node.get("negated", "no")
+    if isinstance(negated, bool):
+        negated = "yes" if negated else "no"
+    if negated not in ("no", "yes", "any"):
+        raise ConditionError(node, "negated", "'negated' must be no, yes or any")
+    speaker = node.get("speaker", "any")
+    if speaker not in SPEAKERS:
+        raise ConditionError(node, "speaker", f"'speaker' must be one of {', '.join(SPEAKERS)}")
+    side = node.get("side", "any")
+    if side not in ("customer", "rep", "any"):
+        raise ConditionError(node, "side", "'side' must be customer, rep or any")
+    return SpanFilter(
+        negated,
+        speaker,
+        side,
+        _int(node, "min", 1),
+        _words(node, "unless_next"),
+        _words(node, "unless_prev"),
+    )
+
+
+def _words(node: dict, key: str) -> tuple[str, ...]:
+    from .normalize import normalise
+
+    v = node.get(key, [])
+    v = [v] if isinstance(v, str) else v
+    if not isinstance(v, list) or not all(isinstance(w, str) and w for w in v):
+        raise ConditionError(node, key, f"'{key}' must be a list of words")
+    return tuple(normalise(w) for w in v)
+
+
+def _int(node: dict, key: str, default: int) -> int:
+    v = node.get(key, default)
+    if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+        raise ConditionError(node, key, f"'{key}' must be a whole number, got {v!r}")
+    return v
+
+
+def _no_extra(node: dict, allowed: set[str]) -> None:
+    extra = sorted(set(node) - allowed)
+    if extra:
+        raise ConditionError(
+            node,
+            extra[0],
+            f"'{extra[0]}' is not an option here (allowed: {', '.join(sorted(allowed))})",
+        )
+
+
+def _kind(v: Any) -> str:
+    return {
+        str: "a string",
+        int: "a number",
+        float: "a number",
+        list: "a list",
+        bool: "a boolean",
+    }.get(type(v), type(v).__name__)

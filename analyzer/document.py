@@ -1,0 +1,200 @@
+"""A note prepared for matching: normalised text, tokens, segments, and the layers matchers share.
+
+Building a ``Document`` is the "normalise and tokenise" stage of the flow.
+Layers that not every rubric needs (amounts, time phrases, speakers) are
+computed on first use and kept for the other matchers of the same note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from .amounts import Amount, find_amounts
+from .language import Language
+from .normalize import normalise
+from .segment import Segments, segment
+from .timephrases import TimePhrase, find_times
+from .tokenizer import Token
+
+_MAX_NGRAM_TOKENS = 6
+_MAX_NGRAM_CHARS = 16
+
+
+@dataclass(frozen=True)
+class SpeechCue:
+    """Reported speech: who speaks (``customer`` / ``rep``), the cue, and what follows it."""
+
+    speaker: str
+    start: int
+    end: int
+    content_end: int
+
+
+class Document:
+    def __init__(self, text: str, tokens_of, language: Language) -> None:
+        self.text = text
+        self.norm = normalise(text)
+        self.lang = language
+        self.seg: Segments = segment(self.norm)
+        self.tokens: list[Token] = tokens_of(self.norm) if self.norm.strip() else []
+
+    # -- positions -------------------------------------------------------------
+
+    def clause_index(self, offset: int) -> int:
+        if 0 <= offset < len(self.seg.clause_at):
+            return self.seg.clause_at[offset]
+        return -1
+
+    def clause_span(self, offset: int) -> tuple[int, int]:
+        c = self.clause_index(offset)
+        if c < 0:
+            return offset, offset
+        cl = self.seg.clauses[c]
+        return cl.start, cl.end
+
+    def heading_section(self, start: int) -> int | None:
+        for i, s in enumerate(self.seg.sections):
+            if s.heading_start <= start < s.heading_end:
+                return i
+        return None
+
+    def in_empty_heading(self, start: int) -> bool:
+        """A heading whose body is empty or says 无 / 未报 states nothing."""
+        sec = self.heading_section(start)
+        return sec is not None and self.seg.sections[sec].empty
+
+    def units(self, start: int, end: int, within: str) -> frozenset[int]:
+        """The clause / sentence / section ids a span belongs to (headings project onto their body)."""
+        sec = self.heading_section(start)
+        if sec is not None:
+            return self._section_units(sec, within)
+        c = self.clause_index(start)
+        if c < 0:
+            c = self.clause_index(max(start, end - 1))
+        if c < 0:
+            return frozenset()
+        if within == "clause":
+            return frozenset({c})
+        sent = self.seg.clauses[c].sentence
+        if within == "sentence":
+            return frozenset({sent})
+        if within == "section":
+            s = self.seg.sentences[sent].section
+            return frozenset({("s", s) if s is not None else ("n", sent)})
+        return frozenset({0})
+
+    def _section_units(self, sec: int, within: str) -> frozenset:
+        section = self.seg.sections[sec]
+        if section.empty:
+            return frozenset()
+        if within == "note":
+            return frozenset({0})
+        if within == "section":
+            return frozenset({("s", sec)})
+        out = set()
+        for ci, cl in enumerate(self.seg.clauses):
+            if section.body_start <= cl.start < section.body_end:
+                out.add(ci if within == "clause" else cl.sentence)
+        return frozenset(out)
+
+    # -- tokens and terms ------------------------------------------------------
+
+    @cached_property
+    def token_ngrams(self) -> dict[str, list[tuple[int, int]]]:
+        """Every run of up to six tokens, by its text: a term matches only on token boundaries."""
+        index: dict[str, list[tuple[int, int]]] = {}
+        toks = self.tokens
+        for i, t in enumerate(toks):
+            word = ""
+            for j in range(i, min(i + _MAX_NGRAM_TOKENS, len(toks))):
+                word += toks[j].word
+                if len(word) > _MAX_NGRAM_CHARS:
+                    break
+                index.setdefault(word, []).append((t.start, toks[j].end))
+        return index
+
+    @cached_property
+    def token_starts(self) -> frozenset[int]:
+        return frozenset(t.start for t in self.tokens)
+
+    @cached_property
+    def token_ends(self) -> frozenset[int]:
+        return frozenset(t.end for t in self.tokens)
+
+    # -- placeholders, amounts, times -----------------------------------------
+
+    @cached_property
+    def placeholders(self) -> list[tuple[int, int]]:
+        return [
+            m.span() for m in self.lang.placeholder_re.finditer(self.norm) if m.end() > m.start()
+        ]
+
+    def in_placeholder(self, start: int, end: int) -> bool:
+        return any(a < end and start < b for a, b in self.placeholders)
+
+    @cached_property
+    def amounts(self) -> list[Amount]:
+        return find_amounts(self.norm, self.placeholders)
+
+    @cached_property
+    def times(self) -> list[TimePhrase]:
+        return find_times(self.norm, self.placeholders, self.clause_span)
+
+    # -- negation --------------------------------------------------------------
+
+    def is_negated(self, start: int, end: int) -> bool:
+        """True when a negation cue in the same clause scopes over ``start:end``."""
+        c = self.clause_index(start)
+        if c < 0:
+            return False
+        clause = self.seg.clauses[c]
+        lang = self.lang
+        prefix_start = clause.start
+        for m in lang.reset_re.finditer(self.norm, clause.start, start):
+            if not self._inside_not_negation(m.start(), m.end(), clause.start, clause.end):
+                prefix_start = m.end()
+        for m in lang.cue_re.finditer(self.norm, prefix_start, start):
+            if not self._inside_not_negation(m.start(), m.end(), clause.start, clause.end):
+                return True
+        for m in lang.short_cue_re.finditer(self.norm, max(prefix_start, start - 3), start):
+            if start - m.end() <= 1 and not self._inside_not_negation(
+                m.start(), m.end(), clause.start, clause.end
+            ):
+                return True
+        post = lang.post_cue_re.match(self.norm, end, clause.end)
+        return bool(
+            post and not self._inside_not_negation(end, post.end(), clause.start, clause.end)
+        )
+
+    def _inside_not_negation(self, start: int, end: int, c_start: int, c_end: int) -> bool:
+        for m in self.lang.not_negation_re.finditer(
+            self.norm, max(c_start, start - 3), min(c_end, end + 3)
+        ):
+            if m.start() <= start and end <= m.end():
+                return True
+            if m.start() < end and start < m.end() and m.end() - m.start() > end - start:
+                return True
+        return False
+
+    # -- speakers ----------------------------------------------------------------
+
+    @cached_property
+    def speech(self) -> list[SpeechCue]:
+        from .speech import find_speech
+
+        return find_speech(self)
+
+    @cached_property
+    def clause_speakers(self) -> list[str]:
+        from .speech import clause_speakers
+
+        return clause_speakers(self)
+
+    def speaker_at(self, offset: int) -> str:
+        c = self.clause_index(offset)
+        return self.clause_speakers[c] if c >= 0 else "narration"
+
+    def owned_by_rep(self, start: int) -> bool:
+        """True for 我们老板 / 我司技术: a person on the rep's own side."""
+        return bool(self.lang.own_side_re.search(self.norm, max(0, start - 4), start))

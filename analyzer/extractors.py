@@ -1,0 +1,171 @@
+"""Named fact extractors a rubric's ``facts`` block refers to.
+
+Each extractor is generic and takes its words and conditions from the YAML:
+
+``polarity``    yes / no / unknown from two conditions (``yes:``, ``no:``);
+                ``prefer`` says which wins when both hold.
+``amount``      the last (or first) price of a role: ``role: ours|customer``.
+``amount_gap``  a gap stated as an amount (差了8千), else ``ours - customer``
+                from two other facts.
+``time_of``     the first time phrase (of ``kinds``) among the hits of a condition,
+                e.g. the evidence of the ``next_step`` criterion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .conditions import Condition, ConditionError, Hit, compile_condition
+
+if TYPE_CHECKING:
+    from .judge import Context
+
+
+@dataclass
+class FactValue:
+    value: Any
+    hits: list[Hit] = field(default_factory=list)
+
+
+class Extractor:
+    def extract(self, ctx: Context) -> FactValue:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def conditions(self) -> list[Condition]:
+        return []
+
+    def fact_refs(self) -> set[str]:
+        return set()
+
+
+@dataclass
+class Polarity(Extractor):
+    yes: Condition | None
+    no: Condition | None
+    prefer: str = "yes"
+
+    def extract(self, ctx: Context) -> FactValue:
+        y = self.yes.evaluate(ctx) if self.yes else None
+        n = self.no.evaluate(ctx) if self.no else None
+        order = [("yes", y), ("no", n)] if self.prefer == "yes" else [("no", n), ("yes", y)]
+        for value, r in order:
+            if r is not None and r.ok:
+                return FactValue(value, r.hits)
+        return FactValue("unknown")
+
+    def conditions(self) -> list[Condition]:
+        return [c for c in (self.yes, self.no) if c is not None]
+
+
+@dataclass
+class AmountFact(Extractor):
+    role: str
+    pick: str = "last"
+
+    def extract(self, ctx: Context) -> FactValue:
+        prices = [p for p in ctx.prices if p.role == self.role]
+        if not prices:
+            return FactValue(None)
+        # An amount whose side a word names beats one that only took the default side.
+        prices = [p for p in prices if p.strong] or prices
+        p = prices[-1] if self.pick == "last" else prices[0]
+        return FactValue(_number(p.value), [Hit(p.start, p.end, "amount", p.role, p.value)])
+
+
+@dataclass
+class AmountGap(Extractor):
+    ours: str
+    customer: str
+
+    def extract(self, ctx: Context) -> FactValue:
+        stated = [p for p in ctx.prices if p.role == "gap"]
+        if stated:
+            p = stated[-1]
+            return FactValue(_number(p.value), [Hit(p.start, p.end, "amount", "gap", p.value)])
+        ours = ctx.fact(self.ours)
+        theirs = ctx.fact(self.customer)
+        if isinstance(ours.value, int | float) and isinstance(theirs.value, int | float):
+            return FactValue(_number(ours.value - theirs.value), ours.hits + theirs.hits)
+        return FactValue(None)
+
+    def fact_refs(self) -> set[str]:
+        return {self.ours, self.customer}
+
+
+@dataclass
+class TimeOf(Extractor):
+    source: Condition
+    kinds: tuple[str, ...] = ("future",)
+
+    def extract(self, ctx: Context) -> FactValue:
+        r = self.source.evaluate(ctx)
+        if not r.ok:
+            return FactValue(None)
+        times = sorted(
+            (
+                h
+                for h in r.hits
+                if h.kind == "time" and (h.label in self.kinds or "any" in self.kinds)
+            ),
+            key=lambda h: h.start,
+        )
+        if not times:
+            return FactValue(None)
+        t = times[0]
+        return FactValue(ctx.doc.text[t.start : t.end], [t])
+
+    def conditions(self) -> list[Condition]:
+        return [self.source]
+
+
+def _number(v: float) -> float | int:
+    return int(v) if float(v).is_integer() else round(v, 2)
+
+
+EXTRACTOR_KEYS: dict[str, set[str]] = {
+    "polarity": {"yes", "no", "prefer"},
+    "amount": {"role", "pick"},
+    "amount_gap": {"ours", "customer"},
+    "time_of": {"from", "kinds"},
+}
+
+
+def compile_extractor(node: Any, lexicon_names: Callable[[str], bool]) -> Extractor:
+    if not isinstance(node, dict):
+        raise ConditionError(node, "", "a fact must be a mapping with an 'extractor'")
+    kind = node.get("extractor")
+    if kind not in EXTRACTOR_KEYS:
+        raise ConditionError(
+            node, "extractor", f"unknown extractor '{kind}' (known: {', '.join(EXTRACTOR_KEYS)})"
+        )
+    allowed = EXTRACTOR_KEYS[kind] | {"extractor", "description"}
+    extra = sorted(set(node) - allowed)
+    if extra:
+        raise ConditionError(node, extra[0], f"'{extra[0]}' is not an option of extractor '{kind}'")
+    if kind == "polarity":
+        prefer = node.get("prefer", "yes")
+        if prefer not in ("yes", "no"):
+            raise ConditionError(node, "prefer", "'prefer' must be yes or no")
+        yes = compile_condition(node["yes"], lexicon_names) if "yes" in node else None
+        no = compile_condition(node["no"], lexicon_names) if "no" in node else None
+        return Polarity(yes, no, prefer)
+    if kind == "amount":
+        role = node.get("role")
+        if role not in ("ours", "customer"):
+            raise ConditionError(node, "role", "'role' must be ours or customer")
+        pick = node.get("pick", "last")
+        if pick not in ("first", "last"):
+            raise ConditionError(node, "pick", "'pick' must be first or last")
+        return AmountFact(role, pick)
+    if kind == "amount_gap":
+        for k in ("ours", "customer"):
+            if not isinstance(node.get(k), str):
+                raise ConditionError(node, k, f"'{k}' must name a fact")
+        return AmountGap(node["ours"], node["customer"])
+    if "from" not in node:
+        raise ConditionError(node, "from", "'from' (a condition) is required")
+    kinds = node.get("kinds", ["future"])
+    kinds = tuple(kinds if isinstance(kinds, list) else [kinds])
+    return TimeOf(compile_condition(node["from"], lexicon_names), kinds)

@@ -1,0 +1,169 @@
+"""Judge one note against a rubric: the library entry point ``analyze_text``.
+
+No I/O happens here. The note becomes a ``Document``; each criterion's
+``met`` then ``partial`` condition is evaluated (facts and other criteria are
+computed on demand and remembered, with cycles refused); findings come last;
+the score is the weighted share of met (and half-credited partial) criteria.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .conditions import Hit
+from .document import Document
+from .extractors import FactValue
+from .prices import Price, find_prices
+from .results import CriterionResult, Evidence, Finding, NoteResult
+from .rubric import Rubric, load_rubric
+
+MAX_EVIDENCE = 3
+_STATUS_CREDIT = {"met": 1.0, "missing": 0.0}
+
+
+class RubricCycleError(Exception):
+    pass
+
+
+class Context:
+    """The state of judging one note: the document, and memoised facts and criteria."""
+
+    def __init__(self, doc: Document, rubric: Rubric) -> None:
+        self.doc = doc
+        self.rubric = rubric
+        self._facts: dict[str, FactValue] = {}
+        self._criteria: dict[str, tuple[str, list[Hit]]] = {}
+        self._busy: set[str] = set()
+        self._prices: list[Price] | None = None
+        self._lex = rubric.normalised_lexicons()
+
+    @property
+    def prices(self) -> list[Price]:
+        if self._prices is None:
+            self._prices = find_prices(self.doc, self.rubric.price_cues)
+        return self._prices
+
+    def terms_of(self, names: list[str], words: list[str]):
+        for n in names:
+            for w in self._lex.get(n, ()):
+                yield n, w
+        for w in words:
+            yield "", w
+
+    def person_regex(self, titles: list[str]) -> re.Pattern:
+        key = tuple(titles)
+        rx = self.rubric._person_res.get(key)
+        if rx is None:
+            words = sorted({w for _, w in self.terms_of(titles, [])}, key=len, reverse=True)
+            alt = "|".join(re.escape(w) for w in words) or r"(?!x)x"
+            lang = self.rubric.language
+            sur = re.escape(lang.surnames) or "x"
+            nick = re.escape(lang.nickname_surnames) or "x"
+            rx = re.compile(rf"[{sur}](?:{alt})|[小老][{nick}]")
+            self.rubric._person_res[key] = rx
+        return rx
+
+    def fact(self, name: str) -> FactValue:
+        if name not in self._facts:
+            key = f"fact:{name}"
+            if key in self._busy:
+                raise RubricCycleError(f"fact '{name}' depends on itself")
+            self._busy.add(key)
+            try:
+                self._facts[name] = self.rubric.facts[name].extract(self)
+            finally:
+                self._busy.discard(key)
+        return self._facts[name]
+
+    def criterion(self, cid: str) -> tuple[str, list[Hit]]:
+        if cid not in self._criteria:
+            key = f"criterion:{cid}"
+            if key in self._busy:
+                raise RubricCycleError(f"criterion '{cid}' depends on itself")
+            self._busy.add(key)
+            try:
+                crit = next(c for c in self.rubric.criteria if c.id == cid)
+                status, hits = "missing", []
+                for st, cond in (("met", crit.met), ("partial", crit.partial)):
+                    if cond is None:
+                        continue
+                    r = cond.evaluate(self)
+                    if r.ok:
+                        status, hits = st, r.hits
+                        break
+                self._criteria[cid] = (status, hits)
+            finally:
+                self._busy.discard(key)
+        return self._criteria[cid]
+
+
+def _evidence(doc: Document, hits: list[Hit]) -> list[Evidence]:
+    """The note's words that earned a status: merged spans, most telling first, at most three."""
+    spans = sorted({(h.start, h.end) for h in hits if h.end > h.start})
+    merged: list[list[int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    out = [Evidence(doc.text[s:e], s, e) for s, e in merged]
+    return out[:MAX_EVIDENCE]
+
+
+def judge(doc: Document, rubric: Rubric, source: str = "-") -> NoteResult:
+    ctx = Context(doc, rubric)
+    results: list[CriterionResult] = []
+    for crit in rubric.criteria:
+        status, hits = ctx.criterion(crit.id)
+        credit = rubric.partial_credit if status == "partial" else _STATUS_CREDIT[status]
+        results.append(
+            CriterionResult(
+                id=crit.id,
+                title=crit.title,
+                status=status,
+                weight=crit.weight,
+                score=crit.weight * credit,
+                level=crit.level,
+                evidence=_evidence(doc, hits) if status != "missing" else [],
+                message=crit.messages.get(status, ""),
+                suggestion=crit.suggestions.get(status) if status != "met" else None,
+            )
+        )
+    facts = {name: ctx.fact(name).value for name in rubric.facts}
+    findings: list[Finding] = []
+    for rule in rubric.findings:
+        r = rule.when.evaluate(ctx)
+        if r.ok:
+            findings.append(
+                Finding(rule.id, rule.title, rule.message, rule.level, _evidence(doc, r.hits))
+            )
+    total = rubric.total_weight
+    score = round(100 * sum(r.score for r in results) / total) if total else 0
+    return NoteResult(
+        source=source,
+        rubric=rubric.name,
+        score=score,
+        passed=score >= rubric.pass_score,
+        criteria=results,
+        facts=facts,
+        diary=any(f.id == "diary" for f in findings),
+        findings=findings,
+        text=doc.text,
+    )
+
+
+def analyze_text(text: str, rubric: Rubric | str = "default", source: str = "-") -> NoteResult:
+    """Judge one note. ``rubric`` is a loaded ``Rubric`` or a bundled name / path."""
+    if not isinstance(rubric, Rubric):
+        rubric = _cached_rubric(str(rubric))
+    doc = Document(text, rubric.segmenter.tokens, rubric.language)
+    return judge(doc, rubric, source)
+
+
+_RUBRICS: dict[str, Rubric] = {}
+
+
+def _cached_rubric(ref: str) -> Rubric:
+    if ref not in _RUBRICS:
+        _RUBRICS[ref] = load_rubric(ref)
+    return _RUBRICS[ref]

@@ -1,0 +1,80 @@
+"""The language settings a rubric gives the matchers: negation, speech and placeholder cues.
+
+These are word lists, not code, so they live in the rubric's ``language``
+block (``rules/default.yaml``) and a rubric that ``extends`` it can add to them.
+This module only compiles them into the patterns the matchers use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .normalize import normalise
+
+
+def _alternation(words: list[str]) -> str:
+    words = sorted({normalise(w) for w in words if w}, key=len, reverse=True)
+    return "|".join(re.escape(w) for w in words) or r"(?!x)x"
+
+
+@dataclass
+class Language:
+    negation_cues: list[str] = field(default_factory=list)
+    short_negation_cues: list[str] = field(default_factory=list)
+    post_negation_cues: list[str] = field(default_factory=list)
+    not_negation: list[str] = field(default_factory=list)
+    negation_resets: list[str] = field(default_factory=list)
+    customer_subjects: list[str] = field(default_factory=list)
+    rep_subjects: list[str] = field(default_factory=list)
+    speech_verbs: list[str] = field(default_factory=list)
+    subjectless_speech_verbs: list[str] = field(default_factory=list)
+    own_side: list[str] = field(default_factory=list)
+    customer_voice_headings: list[str] = field(default_factory=list)
+    placeholders: list[str] = field(default_factory=list)
+    surnames: str = ""
+    nickname_surnames: str = ""
+
+    def __post_init__(self) -> None:
+        self.cue_re = re.compile(_alternation(self.negation_cues))
+        self.short_cue_re = re.compile(_alternation(self.short_negation_cues))
+        self.post_cue_re = re.compile(
+            r"[\u4e00-\u9fff]{0,3}?(?:" + _alternation(self.post_negation_cues) + ")"
+        )
+        self.not_negation_re = re.compile(_alternation(self.not_negation))
+        self.reset_re = re.compile(_alternation(self.negation_resets))
+        subj = _alternation(self.customer_subjects)
+        surname = f"[{re.escape(self.surnames)}]" if self.surnames else r"(?!x)x"
+        # 王总, 李经理, 张工 are people on the customer's side unless the rep's own side owns them.
+        self.customer_subject_re = re.compile(
+            rf"(?:{subj}|{surname}(?:总|经理|工|主任|老板|董|厂长|院长|校长|店长|主管|部长|处长|科长|老师|姐|哥))"
+        )
+        self.rep_subject_re = re.compile(_alternation(self.rep_subjects))
+        self.verb_re = re.compile(_alternation(self.speech_verbs))
+        self.subjectless_verb_re = re.compile(_alternation(self.subjectless_speech_verbs))
+        self.own_side_re = re.compile(rf"(?:{_alternation(self.own_side)})$")
+        self.voice_heading_re = re.compile(_alternation(self.customer_voice_headings))
+        self.placeholder_re = re.compile(
+            "|".join(f"(?:{p})" for p in self.placeholders) or r"(?!x)x"
+        )
+
+    @classmethod
+    def from_config(cls, cfg: dict) -> Language:
+        neg = cfg.get("negation", {})
+        sp = cfg.get("speech", {})
+        return cls(
+            negation_cues=neg.get("cues", []),
+            short_negation_cues=neg.get("short_cues", []),
+            post_negation_cues=neg.get("post_cues", []),
+            not_negation=neg.get("not_negation", []),
+            negation_resets=neg.get("resets", []),
+            customer_subjects=sp.get("customer_subjects", []),
+            rep_subjects=sp.get("rep_subjects", []),
+            speech_verbs=sp.get("verbs", []),
+            subjectless_speech_verbs=sp.get("subjectless_verbs", []),
+            own_side=sp.get("own_side", []),
+            customer_voice_headings=sp.get("customer_voice_headings", []),
+            placeholders=cfg.get("placeholders", []),
+            surnames=cfg.get("surnames", ""),
+            nickname_surnames=cfg.get("nickname_surnames", ""),
+        )

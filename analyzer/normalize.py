@@ -1,0 +1,65 @@
+"""Normalise a note for matching without moving any character.
+
+The normalised text has exactly the length of the note as read, so every
+offset found on it is an offset into the original: full-width digits and
+letters become half-width (NFKC, per character), ASCII letters are lower-cased
+(``KP`` and ``kp`` are one term), and traditional characters become simplified.
+Characters whose normal form is longer than one character are kept as they are.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+_converter = None
+
+
+def _t2s():
+    global _converter
+    if _converter is None:
+        try:
+            import opencc
+
+            _converter = opencc.OpenCC("t2s")
+        except Exception:  # pragma: no cover - opencc is a declared dependency
+            _converter = False
+    return _converter
+
+
+@lru_cache(maxsize=4096)
+def _char(c: str) -> str:
+    n = unicodedata.normalize("NFKC", c)
+    if len(n) != 1:
+        return c
+    if "A" <= n <= "Z":
+        return n.lower()
+    return n
+
+
+def normalise(text: str) -> str:
+    """Return ``text`` normalised for matching, with ``len(result) == len(text)``."""
+    if text.isascii():
+        return text.lower()
+    chars = [_char(c) for c in text]
+    out = "".join(chars)
+    conv = _t2s()
+    if conv and _has_cjk(out):
+        simplified = _convert(conv, out)
+        if len(simplified) == len(out):
+            out = simplified
+        else:
+            # A phrase conversion changed the length: fall back to per character.
+            out = "".join(_convert(conv, c) if len(_convert(conv, c)) == 1 else c for c in out)
+    return out
+
+
+def _convert(conv, s: str) -> str:
+    try:
+        return conv.convert(s)
+    except Exception:
+        return s
+
+
+def _has_cjk(s: str) -> bool:
+    return any("\u4e00" <= c <= "\u9fff" for c in s)

@@ -1,0 +1,145 @@
+"""Which amounts of a note are prices, and whose: ours, the customer's, or the gap between them.
+
+The role of an amount comes from the cue words before it in its clause (since
+the previous amount), never from the order of appearance: a gap word right
+before it (差了 8千) makes it the gap; else the nearest word that names a side
+(我们报 → ours; 预算, 心理价位, 友商, 那家 → the customer's); else a word that
+only says "price" or "quoted" (单价, 每月, 报的, 给到) takes the side named
+earlier in the sentence, or the rubric's default. With no word before it,
+the first side word after it in the clause decides (3万的预算, 15万以内).
+Overlapping cues are read left to right, longest first, so 友商报的 is a
+competitor's quote and not our 报的. A bare number (3500) is a price
+only right after a cue (报价3500). An amount whose nearest cue is a
+non-price word (营收, 罚款, 投放) is not a price.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .document import Document
+
+ROLES = ("ours", "customer", "quote", "neutral", "gap", "not_price")
+STRONG = ("ours", "customer", "not_price")
+_BARE_GAP = 4
+_GAP_REACH = 2
+
+
+@dataclass(frozen=True)
+class Price:
+    start: int
+    end: int
+    value: float
+    role: str  # ours | customer | gap
+    strong: bool = True  # the role came from a word that names the side, not from the default
+
+
+@dataclass(frozen=True)
+class PriceCues:
+    """Words per role (already normalised) and the role of a price that has only neutral cues."""
+
+    words: dict[str, tuple[str, ...]]
+    default_role: str = "ours"
+
+
+def _cue_spans(doc: Document, cues: PriceCues) -> list[tuple[int, int, str]]:
+    found = []
+    index = doc.token_ngrams
+    for role, words in cues.words.items():
+        for w in words:
+            for s, e in index.get(w, ()):
+                if doc.in_empty_heading(s):
+                    continue
+                if not doc.is_negated(s, e) or role in ("gap", "not_price"):
+                    found.append((s, e, role))
+    # Left to right, longest first; drop cues overlapping one already taken.
+    found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    kept: list[tuple[int, int, str]] = []
+    for c in found:
+        if kept and c[0] < kept[-1][1]:
+            continue
+        kept.append(c)
+    return kept
+
+
+def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
+    spans = _cue_spans(doc, cues)
+    prices: list[Price] = []
+    amounts = doc.amounts
+    for i, a in enumerate(amounts):
+        c_start, c_end = doc.clause_span(a.start)
+        prev_end = amounts[i - 1].end if i and amounts[i - 1].end > c_start else c_start
+        c = doc.clause_index(a.start)
+        sent_start = doc.seg.sentences[doc.seg.clauses[c].sentence].start if c >= 0 else c_start
+        window = [sp for sp in spans if sp[0] >= prev_end and sp[1] <= a.start]
+        nearest_end = max((sp[1] for sp in window), default=None)
+        gaps = [sp for sp in window if sp[2] == "gap" and a.start - sp[1] <= _GAP_REACH]
+        strong = [sp for sp in window if sp[2] in STRONG]
+        role: str | None = None
+        is_strong = True
+        if gaps:
+            role = "gap"
+        elif strong:
+            role = max(strong, key=lambda sp: sp[1])[2]
+        elif window:
+            # 报的 / 单价 / 每月 take the side named earlier in the sentence, else the speaker's.
+            back = [
+                sp for sp in spans if sp[0] >= sent_start and sp[1] <= prev_end and sp[2] in STRONG
+            ]
+            if back:
+                role = max(back, key=lambda sp: sp[1])[2]
+            elif doc.speaker_at(a.start) == "customer":
+                role = "customer"  # 他说别人才卖2万8: an amount the customer brings up
+            else:
+                role, is_strong = cues.default_role, False
+        else:
+            nxt = amounts[i + 1].start if i + 1 < len(amounts) else c_end
+            after = [
+                sp
+                for sp in spans
+                if sp[0] >= a.end and sp[1] <= min(c_end, nxt) and sp[2] in STRONG
+            ]
+            if after:
+                role = min(after, key=lambda sp: sp[0])[2]
+            else:
+                back = [
+                    sp
+                    for sp in spans
+                    if sp[0] >= sent_start and sp[1] <= a.start and sp[2] in STRONG
+                ]
+                if back:
+                    role = max(back, key=lambda sp: sp[1])[2]
+                    nearest_end = max(sp[1] for sp in back)
+                elif a.explicit and doc.speaker_at(a.start) == "customer":
+                    role = "customer"
+        if role is None:
+            role, nearest_end, is_strong = _fallback(doc, spans, a, cues)
+        if role is None or role == "not_price":
+            continue
+        if not a.explicit and (nearest_end is None or a.start - nearest_end > _BARE_GAP):
+            continue  # a bare number far from any price word: a count, an id, a model
+        prices.append(Price(a.start, a.end, a.value, role, is_strong))
+    return prices
+
+
+def _fallback(doc: Document, spans, a, cues: PriceCues) -> tuple[str | None, int | None, bool]:
+    """No price word in the sentence: the section heading (【报价】, 报价：) or the clause's subject."""
+    c = doc.clause_index(a.start)
+    if c < 0:
+        return None, None, True
+    sec_idx = doc.seg.sentences[doc.seg.clauses[c].sentence].section
+    if sec_idx is not None:
+        sec = doc.seg.sections[sec_idx]
+        heading = [sp for sp in spans if sec.heading_start <= sp[0] and sp[1] <= sec.heading_end]
+        strong = [sp for sp in heading if sp[2] in STRONG]
+        if strong:
+            return strong[-1][2], a.start, True
+        if heading:
+            return cues.default_role, a.start, False
+    if a.explicit:
+        c_start, _ = doc.clause_span(a.start)
+        if doc.lang.rep_subject_re.search(doc.norm, c_start, a.start):
+            return "ours", None, False  # 我们按他们的量测算月结三万五千
+    return None, None, True

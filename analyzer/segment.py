@@ -1,0 +1,164 @@
+"""Split a normalised note into sections, sentences, clauses and quotes.
+
+Works on the normalised text (same offsets as the note). A *section* is a
+heading such as ``【下一步】`` or ``客户情况：`` at the start of a line with the
+body that follows it; a *sentence* ends at 。！？, a line break, or a run of spaces between words
+(notes typed on a phone use spaces as full stops); a *clause* ends at a comma,
+colon or semicolon inside a sentence. Negation and reported
+speech scope over clauses and sentences, so these boundaries matter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_SENTENCE_END = "。！？!?…"
+# A semicolon joins contrasted halves (那家没有…；我们有…): a clause boundary, not a sentence end.
+_CLAUSE_END = "，,：:；;"
+_BULLET = re.compile(
+    r"^[ \t\u3000]*(?:\d{1,2}[.、)）](?!\d)|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[-*•·●▪◆■□√]+)[ \t\u3000]*"
+)
+_HEADING_BRACKET = re.compile(r"^[ \t\u3000]*[【\[]([^】\]\n]{1,12})[】\]][ \t\u3000:：]*")
+_HEADING_COLON = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fffa-z/（）()]{2,10})[:：][ \t\u3000]*")
+# A colon after a speech verb introduces the customer's words, not a heading.
+_SPEECH_TAIL = re.compile(r"(说|问|道|讲|表示|回复|反馈|提到|原话|答|称)$")
+_EMPTY_BODY = re.compile(
+    r"^[\s\-—_/、。.，,:：;；]*(无|暂无|没有|未报|未知|待定|不详|空|略|/|-|—)?[\s\-—_/、。.，,:：;；]*$"
+)
+_QUOTES = re.compile(
+    r"“([^”\n]{1,400})”|\"([^\"\n]{1,400})\"|「([^」\n]{1,400})」|『([^』\n]{1,400})』"
+)
+# Only between two Chinese characters: "quote 全年" or "9,800 元" are one phrase.
+_SPACE_BETWEEN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    heading_start: int
+    heading_end: int
+    body_start: int
+    body_end: int
+    empty: bool
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    section: int | None
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    end: int
+    sentence: int
+
+
+@dataclass
+class Segments:
+    sections: list[Section] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    clauses: list[Clause] = field(default_factory=list)
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    # Character offset -> clause index, -1 outside any clause (headings, punctuation).
+    clause_at: list[int] = field(default_factory=list)
+
+
+def segment(norm: str) -> Segments:
+    seg = Segments()
+    seg.clause_at = [-1] * len(norm)
+    current_section: int | None = None
+    pos = 0
+    for line in norm.splitlines(keepends=True):
+        line_start = pos
+        pos += len(line)
+        body = line.rstrip("\r\n")
+        cursor = line_start
+        m = _BULLET.match(body)
+        if m:
+            cursor = line_start + m.end()
+        rest = norm[cursor : line_start + len(body)]
+        heading = _HEADING_BRACKET.match(rest)
+        if not heading:
+            heading = _HEADING_COLON.match(rest)
+            if heading and _SPEECH_TAIL.search(heading.group(1)):
+                heading = None
+        if heading:
+            if current_section is not None:
+                _close_section(seg, current_section, line_start, norm)
+            h_start = cursor + heading.start(1)
+            h_end = cursor + heading.end(1)
+            seg.sections.append(
+                Section(heading.group(1), h_start, h_end, cursor + heading.end(), -1, True)
+            )
+            current_section = len(seg.sections) - 1
+            cursor += heading.end()
+        _split_sentences(seg, norm, cursor, line_start + len(body), current_section)
+    if current_section is not None:
+        _close_section(seg, current_section, len(norm), norm)
+    for m in _QUOTES.finditer(norm):
+        g = next(i for i in range(1, 5) if m.group(i) is not None)
+        seg.quotes.append((m.start(g), m.end(g)))
+    return seg
+
+
+def _close_section(seg: Segments, idx: int, end: int, norm: str) -> None:
+    s = seg.sections[idx]
+    body = norm[s.body_start : end]
+    seg.sections[idx] = Section(
+        s.heading,
+        s.heading_start,
+        s.heading_end,
+        s.body_start,
+        end,
+        bool(_EMPTY_BODY.match(body)),
+    )
+
+
+def _split_sentences(seg: Segments, norm: str, start: int, end: int, section: int | None) -> None:
+    # Notes typed without punctuation separate their sentences with spaces.
+    gaps = {m.start(): m.end() for m in _SPACE_BETWEEN_WORDS.finditer(norm, start, end)}
+    i = start
+    s_start = start
+    while i <= end:
+        if i == end or norm[i] in _SENTENCE_END:
+            _add_sentence(seg, norm, s_start, i, section)
+            s_start = i + 1
+        elif i in gaps:
+            _add_sentence(seg, norm, s_start, i, section)
+            s_start = gaps[i]
+            i = gaps[i]
+            continue
+        i += 1
+
+
+def _between_digits(norm: str, i: int, start: int, end: int) -> bool:
+    """10:30 and 12,800 are one token, not two clauses."""
+    return start < i < end - 1 and norm[i - 1].isdigit() and norm[i + 1].isdigit()
+
+
+def _add_sentence(seg: Segments, norm: str, start: int, end: int, section: int | None) -> None:
+    while start < end and norm[start].isspace():
+        start += 1
+    while end > start and norm[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return
+    idx = len(seg.sentences)
+    seg.sentences.append(Sentence(start, end, section))
+    bounds = [start]
+    for i in range(start, end):
+        if norm[i] in _CLAUSE_END and not _between_digits(norm, i, start, end):
+            bounds.append(i)
+            bounds.append(i + 1)
+    bounds.append(end)
+    bounds.sort()
+    for a, b in zip(bounds[::2], bounds[1::2], strict=False):
+        if a < b:
+            c = len(seg.clauses)
+            seg.clauses.append(Clause(a, b, idx))
+            for k in range(a, b):
+                seg.clause_at[k] = c

@@ -1,0 +1,96 @@
+"""Who is speaking in each clause: the customer (他说 / 客户表示 / 对方问), the rep (我觉得 / 我判断), or narration.
+
+A speech cue is a speech verb (说, 表示, 问, 觉得, 嫌 …) whose nearest subject
+before it, in the same clause, is a customer subject (他, 对方, 客户, 王总 …)
+or a rep subject (我, 我们). A customer subject owned by the rep's side
+(我们老板, 我司技术) speaks for the rep. A subject after 跟/和/给/向 is an
+object (我跟他说), so the search looks further back. What a cue opens runs to
+the end of its sentence, or to the next cue. Quoted text (“…”, 「…」) and the
+body of a 【客户原话】-style section are the customer's words without a cue.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .document import Document, SpeechCue
+
+_LOOKBACK = 8
+_PREPOSITION = re.compile(r"[跟和给对向与同帮替让]$")
+_GAP_OK = re.compile(r"^[\u4e00-\u9fffa-z0-9]*$")
+
+
+def _subject_before(doc: Document, clause_start: int, verb_start: int) -> tuple[str | None, int]:
+    """The speaker of a verb: ``customer``, ``rep`` or None, and where the subject starts."""
+    lang = doc.lang
+    lo = max(clause_start, verb_start - _LOOKBACK)
+    window = doc.norm[lo:verb_start]
+    best: tuple[int, int, str] | None = None  # (end, start, who)
+    for who, rx in (("customer", lang.customer_subject_re), ("rep", lang.rep_subject_re)):
+        for m in rx.finditer(window):
+            s, e = lo + m.start(), lo + m.end()
+            if s not in doc.token_starts:
+                continue  # 其他 is not 他
+            if who == "customer" and _PREPOSITION.search(doc.norm, max(0, s - 1), s):
+                continue
+            if not _GAP_OK.match(doc.norm[e:verb_start]):
+                continue
+            if best is None or (e, -s) > (best[0], -best[1]):
+                best = (e, s, who)
+    if best is None:
+        return None, verb_start
+    _, start, who = best
+    if who == "customer" and doc.owned_by_rep(start):
+        who = "rep"
+    return who, start
+
+
+def find_speech(doc: Document) -> list[SpeechCue]:
+    from .document import SpeechCue
+
+    lang = doc.lang
+    cues: list[SpeechCue] = []
+    for sent in doc.seg.sentences:
+        sent_cues: list[tuple[str, int, int]] = []
+        carried: str | None = None
+        for clause in doc.seg.clauses:
+            if clause.start < sent.start or clause.start >= sent.end:
+                continue
+            for m in lang.verb_re.finditer(doc.norm, clause.start, clause.end):
+                if m.start() not in doc.token_starts or m.end() not in doc.token_ends:
+                    continue
+                who, s_start = _subject_before(doc, clause.start, m.start())
+                if who is None and lang.subjectless_verb_re.fullmatch(m.group()):
+                    at_start = not doc.norm[clause.start : m.start()].strip("也还又就都便")
+                    if at_start or carried == "customer":
+                        who, s_start = "customer", m.start()
+                if who is None:
+                    continue
+                sent_cues.append((who, s_start, m.end()))
+                carried = who
+        for i, (who, s, e) in enumerate(sent_cues):
+            content_end = sent_cues[i + 1][1] if i + 1 < len(sent_cues) else sent.end
+            cues.append(SpeechCue(who, s, e, max(e, content_end)))
+    for qs, qe in doc.seg.quotes:
+        who = "customer"
+        before = doc.norm[max(0, qs - 6) : qs]
+        if re.search(r"(我|我们)[^，。]{0,3}(说|问|讲|表示|强调)[:：]?[“\"「『]?$", before):
+            who = "rep"
+        cues.append(SpeechCue(who, qs, qs, qe))
+    for sec in doc.seg.sections:
+        if not sec.empty and lang.voice_heading_re.search(sec.heading):
+            cues.append(SpeechCue("customer", sec.heading_start, sec.heading_end, sec.body_end))
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+def clause_speakers(doc: Document) -> list[str]:
+    speakers = ["narration"] * len(doc.seg.clauses)
+    for cue in doc.speech:
+        for ci, clause in enumerate(doc.seg.clauses):
+            if clause.end <= cue.start or clause.start >= cue.content_end:
+                continue
+            speakers[ci] = cue.speaker
+    return speakers

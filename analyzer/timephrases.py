@@ -1,0 +1,82 @@
+"""Find time phrases (下周三下午, 月底前, 15号, 明天上午, 节后, 10:30) in a normalised note.
+
+Each phrase gets a kind: ``future`` (a day or deadline ahead: 明天, 下周三,
+月底前, 3月15号, 三天内), ``present`` (今天, 上午, a bare weekday), ``past``
+(上周, 昨天, 上次) or ``clock`` (a clock time alone: 10:30, 下午3点). A future
+phrase in a clause that talks about the past (上次说下周再来) is ``past``.
+Numbers that only look like times (3号楼, 提了3点, 3点建议) are not matched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_N = r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})"
+_DAYPART = r"(?:早上|上午|中午|下午|傍晚|晚上|晚|早|凌晨)"
+_WEEKDAY = r"(?:周|星期|礼拜)(?:[一二三四五六日天末]|[1-7])"
+_CLOCK = (
+    rf"(?:{_DAYPART}?\s*\d{{1,2}}[:：]\d{{2}}"
+    rf"|{_DAYPART}\s*{_N}点(?:半|钟|整|多|左右|{_N}分?)?"
+    rf"|{_N}点(?:半|钟|整|多|左右|\d{{1,2}}分?|前|后|以前|之前|以后|(?=到|去|出发|见|碰|离开|结束|开始|走)))"
+)
+# 15号 is a day only when what follows is not a noun it numbers (3号楼, 2号库, 5号线).
+_DAY_FOLLOW = r"(?=$|[\s,，。.;；:：!！?？、)）\]】\-~～0-9]|前|后|左右|上午|下午|中午|晚上|早上|再|去|来|见|约|到|把|给|发|送|签|开|交|截止|那天|当天|的|还|会|要|能|之|以|和|或|至|带|过去|上门|回|出|安排|确认|答复|之前|以前)"
+_CLOCK_AFTER = rf"(?:\d{{1,2}}[:：]\d{{2}}|{_N}点(?:半|钟|整|多|{_N}分?)?)"
+_FUTURE_CORE = (
+    r"(?:明天|明早|明晚|明日|后天|大后天|下下?(?:个)?(?:周|星期|礼拜)(?:[一二三四五六日天末]|[1-7])?"
+    r"|下(?:个)?月(?:初|中|底|中旬|上旬|下旬)?|下半年|下季度|下个季度|明年|年后|年前|年底|节后|节前"
+    r"|春节(?:前|后)|国庆(?:前|后)|元旦(?:前|后)|月底|月初|月中|周末|这周末|本周末"
+    rf"|(?:这|本)(?:个)?(?:周|星期|礼拜)(?:[一二三四五六日天末]|[1-7])"
+    rf"|{_WEEKDAY}|{_N}[天日](?:内|之内|以内)|{_N}(?:个)?(?:周|星期|礼拜|月)(?:内|之内|以内)"
+    r"|(?:这|本)(?:周|星期|个月|月)(?:内|之内|以内)?"
+    rf"|(?:\d{{4}}年)?{_N}月{_N}[号日]?|{_N}[号日]{_DAY_FOLLOW}"
+    r")"
+)
+_PAST_CORE = r"(?:昨天|昨晚|前天|上(?:个)?(?:周|星期|礼拜|月)(?:[一二三四五六日天末])?|上次|上回|去年|前几天|之前|刚才)"
+_PRESENT_CORE = r"(?:今天|今早|今晚|今日|当天)"
+_TIME = re.compile(
+    rf"(?P<future>{_FUTURE_CORE}(?:{_DAYPART}|前|之前|以前|左右|底|初)?\s*(?:{_CLOCK_AFTER})?(?:前|之前|左右)?)"
+    rf"|(?P<past>{_PAST_CORE}{_DAYPART}?\s*(?:{_CLOCK_AFTER})?)"
+    rf"|(?P<present>{_PRESENT_CORE}{_DAYPART}?\s*(?:{_CLOCK_AFTER})?)"
+    rf"|(?P<clock>{_CLOCK})"
+)
+_PAST_CONTEXT = re.compile(r"上次|上回|之前|以前|当时|那时|昨天|前天|上周|上个月|原本|本来说")
+
+
+# Bare weekdays and dates say nothing of past or future; a perfective 了 right after does.
+_AMBIGUOUS_DAY = re.compile(rf"(?:{_WEEKDAY}|(?:\d{{4}}年)?{_N}月{_N}[号日]?|{_N}[号日]).*")
+_DONE = re.compile(r"[^，,。；;]{0,6}?(?:了|过(?![去来]))")
+
+
+@dataclass(frozen=True)
+class TimePhrase:
+    start: int
+    end: int
+    kind: str  # future | present | past | clock
+
+
+def find_times(norm: str, masked: list[tuple[int, int]] = (), clause_of=None) -> list[TimePhrase]:
+    """Time phrases in ``norm``; ``clause_of(offset) -> (start, end)`` gives the clause for context."""
+    out: list[TimePhrase] = []
+    for m in _TIME.finditer(norm):
+        start, end = m.span()
+        while end > start and norm[end - 1].isspace():
+            end -= 1
+        if start == end or any(a <= start < b for a, b in masked):
+            continue
+        if start > 0 and norm[start - 1].isdigit():
+            continue  # the tail of a longer number (2026 / 315号)
+        if start > 0 and norm[start - 1] in "第" and m.lastgroup != "past":
+            continue  # 第3点, 第二天 are ordinals
+        kind = m.lastgroup or "clock"
+        if kind == "clock" and start > 0 and norm[start - 1] in "了几有提第这":
+            continue  # 提了3点, 有几点
+        if kind == "future" and clause_of is not None:
+            c_start, c_end = clause_of(start)
+            if _PAST_CONTEXT.search(norm, c_start, start):
+                kind = "past"
+            elif _AMBIGUOUS_DAY.fullmatch(norm, start, end) and _DONE.match(norm, end, c_end):
+                kind = "past"  # 周二去了客户那边, 15号签了: a day already gone
+        out.append(TimePhrase(start, end, kind))
+    return out
