@@ -32,8 +32,11 @@ class SpeechCue:
 
 
 class Document:
-    def __init__(self, text: str, tokens_of, language: Language) -> None:
+    def __init__(
+        self, text: str, tokens_of, language: Language, words: frozenset[str] = frozenset()
+    ) -> None:
         self.text = text
+        self.words = words
         self.norm = normalise(text)
         self.lang = language
         self.seg: Segments = segment(self.norm)
@@ -105,6 +108,13 @@ class Document:
         """Every run of up to six tokens, by its text: a term matches only on token boundaries."""
         index: dict[str, list[tuple[int, int]]] = {}
         toks = self.tokens
+        for t in toks:
+            if len(t.word) > 2 and t.word in self.words:
+                # 友商报价 is a rubric word made of rubric words: 友商 and 报价 still match inside it.
+                for a in range(len(t.word)):
+                    for b in range(a + 2, len(t.word) + (a > 0)):
+                        if t.word[a:b] in self.words:
+                            index.setdefault(t.word[a:b], []).append((t.start + a, t.start + b))
         for i, t in enumerate(toks):
             word = ""
             for j in range(i, min(i + _MAX_NGRAM_TOKENS, len(toks))):

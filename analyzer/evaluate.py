@@ -167,7 +167,9 @@ def _read_csv(path: Path) -> Iterator[LabelledNote]:
 
 
 def _same_fact(name: str, expected: Any, given: Any) -> bool:
-    if name in AMOUNT_FACTS or (isinstance(expected, int | float) and not isinstance(expected, bool)):
+    if name in AMOUNT_FACTS or (
+        isinstance(expected, int | float) and not isinstance(expected, bool)
+    ):
         if expected is None or given is None:
             return expected is None and given is None
         try:

@@ -18,6 +18,7 @@ from .results import CriterionResult, Evidence, Finding, NoteResult
 from .rubric import Rubric, load_rubric
 
 MAX_EVIDENCE = 3
+MAX_EVIDENCE_CHARS = 60
 _STATUS_CREDIT = {"met": 1.0, "missing": 0.0}
 
 
@@ -97,9 +98,22 @@ class Context:
         return self._criteria[cid]
 
 
+def _clause_of(doc: Document, h: Hit) -> tuple[int, int]:
+    """A hit widened to its clause, so the rep reads 他预算3万 rather than 3万 (long clauses are cut)."""
+    c = doc.clause_index(h.start)
+    if c < 0 or h.kind in ("section", "speech"):
+        return h.start, h.end
+    cl = doc.seg.clauses[c]
+    start, end = min(cl.start, h.start), max(cl.end, h.end)
+    if end - start > MAX_EVIDENCE_CHARS:
+        start = max(start, h.start - MAX_EVIDENCE_CHARS // 2)
+        end = min(end, max(h.end, start + MAX_EVIDENCE_CHARS))
+    return start, end
+
+
 def _evidence(doc: Document, hits: list[Hit]) -> list[Evidence]:
-    """The note's words that earned a status: merged spans, most telling first, at most three."""
-    spans = sorted({(h.start, h.end) for h in hits if h.end > h.start})
+    """The note's words that earned a status: clauses in note order, merged, at most three."""
+    spans = sorted({_clause_of(doc, h) for h in hits if h.end > h.start})
     merged: list[list[int]] = []
     for s, e in spans:
         if merged and s <= merged[-1][1]:
@@ -156,7 +170,7 @@ def analyze_text(text: str, rubric: Rubric | str = "default", source: str = "-")
     """Judge one note. ``rubric`` is a loaded ``Rubric`` or a bundled name / path."""
     if not isinstance(rubric, Rubric):
         rubric = _cached_rubric(str(rubric))
-    doc = Document(text, rubric.segmenter.tokens, rubric.language)
+    doc = Document(text, rubric.segmenter.tokens, rubric.language, rubric.word_set)
     return judge(doc, rubric, source)
 
 

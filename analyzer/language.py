@@ -38,8 +38,11 @@ class Language:
     def __post_init__(self) -> None:
         self.cue_re = re.compile(_alternation(self.negation_cues))
         self.short_cue_re = re.compile(_alternation(self.short_negation_cues))
+        # 价格还没谈 / 老板今天不在: only adverbs may stand between the term and the cue.
         self.post_cue_re = re.compile(
-            r"[\u4e00-\u9fff]{0,3}?(?:" + _alternation(self.post_negation_cues) + ")"
+            r"(?:还|也|都|并|暂时|目前|今天|这次|一直|仍然|仍|又|始终|暂){0,2}(?:"
+            + _alternation(self.post_negation_cues)
+            + ")"
         )
         self.not_negation_re = re.compile(_alternation(self.not_negation))
         self.reset_re = re.compile(_alternation(self.negation_resets))

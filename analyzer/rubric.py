@@ -87,6 +87,7 @@ class Rubric:
     _segmenter: Any = field(default=None, repr=False)
     _norm_lexicons: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _person_res: dict = field(default_factory=dict, repr=False)
+    _word_set: frozenset[str] | None = field(default=None, repr=False)
 
     def words(self) -> set[str]:
         """Every lexicon and cue word: all become jieba words so they stay single tokens."""
@@ -103,6 +104,12 @@ class Rubric:
                 k: sorted({normalise(w) for w in v}) for k, v in self.lexicons.items()
             }
         return self._norm_lexicons
+
+    @property
+    def word_set(self) -> frozenset[str]:
+        if self._word_set is None:
+            self._word_set = frozenset(self.words())
+        return self._word_set
 
     @property
     def segmenter(self):

@@ -1,0 +1,82 @@
+"""Where reports go: stdout, or a file that is never left half-written.
+
+``AtomicOutput(path)`` writes to a temporary file beside ``path`` and renames
+it over ``path`` only when the ``with`` block ends without an error; on an
+error the temporary file is removed and ``path`` is untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TextIO
+
+
+class OutputError(Exception):
+    pass
+
+
+class AtomicOutput:
+    def __init__(self, path: str | None) -> None:
+        self.path = Path(path) if path else None
+        self._fh: TextIO | None = None
+        self._tmp: str | None = None
+
+    def __enter__(self) -> AtomicOutput:
+        if self.path is None:
+            return self
+        folder = self.path.parent if str(self.path.parent) else Path(".")
+        if not folder.is_dir():
+            raise OutputError(f"{self.path}: folder {folder} does not exist")
+        try:
+            fd, self._tmp = tempfile.mkstemp(
+                dir=folder, prefix=f".{self.path.name}.", suffix=".tmp"
+            )
+        except OSError as e:
+            raise OutputError(f"{self.path}: cannot write here ({e.strerror or e})") from None
+        self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        return self
+
+    def write(self, s: str) -> None:
+        if self._fh is None:
+            sys.stdout.write(s)
+            return
+        try:
+            self._fh.write(s)
+        except OSError as e:
+            raise OutputError(f"{self.path}: write failed ({e.strerror or e})") from None
+
+    def flush(self) -> None:
+        if self._fh is None:
+            sys.stdout.flush()
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if self._fh is None:
+            if exc_type is None:
+                sys.stdout.flush()
+            return
+        try:
+            if exc_type is None:
+                self._fh.flush()
+                os.fsync(self._fh.fileno())
+            self._fh.close()
+            if exc_type is None:
+                mode = 0o666 & ~_umask()
+                os.chmod(self._tmp, mode)
+                os.replace(self._tmp, self.path)
+                self._tmp = None
+        except OSError as e:
+            raise OutputError(f"{self.path}: write failed ({e.strerror or e})") from None
+        finally:
+            if self._tmp:
+                with contextlib.suppress(OSError):
+                    os.unlink(self._tmp)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

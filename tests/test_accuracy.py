@@ -1,0 +1,28 @@
+"""Accuracy on the labelled notes in samples/: every criterion at least 0.8 (issue 2's bar)."""
+
+from pathlib import Path
+
+import pytest
+
+from analyzer.evaluate import evaluate, load_labelled
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def evaluation(rubric):
+    return evaluate(load_labelled(ROOT / "samples" / "labelled.jsonl"), rubric)
+
+
+def test_enough_labelled_notes(evaluation):
+    assert evaluation.notes >= 40
+
+
+def test_every_criterion_at_least_080(evaluation):
+    low = {c.id: round(c.accuracy, 3) for c in evaluation.criteria if c.accuracy < 0.8}
+    assert low == {}
+
+
+def test_held_out_file_is_there_and_judged():
+    notes = load_labelled(ROOT / "samples" / "labelled-test.jsonl")
+    assert len(notes) >= 40

@@ -1,0 +1,76 @@
+"""Amount forms convert to yuan; counts, areas, phones and model numbers are not money."""
+
+import pytest
+
+from analyzer.amounts import cn_to_number, find_amounts
+
+
+def values(text):
+    return [a.value for a in find_amounts(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3.5万", 35000),
+        ("三万五", 35000),
+        ("三万五千", 35000),
+        ("2万5", 25000),
+        ("3万5，含税", 35000),
+        ("1.2w", 12000),
+        ("5k/年", 5000),
+        ("¥12,800", 12800),
+        ("¥9,800/年", 9800),
+        ("12800元", 12800),
+        ("18.6万", 186000),
+        ("一台1万2", 12000),
+        ("两万", 20000),
+        ("单价11.5元", 11.5),
+        ("每月150元/坐席", 150),
+        ("３．５万", 35000),
+    ],
+)
+def test_amount_forms(text, expected, doc_of):
+    # Full-width forms are judged after normalisation, as the analyzer does.
+    norm = doc_of(text).norm
+    assert values(norm) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "200人",
+        "3万平",
+        "13812345678",
+        "08B链条",
+        "提了3点",
+        "3号楼",
+        "10:30到",
+        "打9折",
+        "30%",
+        "万一",
+        "千万别",
+        "2个亿",
+        "22kW变频机",
+    ],
+)
+def test_not_money(text, doc_of):
+    norm = doc_of(text).norm
+    assert [a for a in find_amounts(norm) if a.explicit] == []
+
+
+def test_count_after_price_is_not_part_of_it():
+    assert values("三万五千一台") == [35000]
+
+
+@pytest.mark.parametrize(
+    ("cn", "n"), [("十二万", 120000), ("一万二", 12000), ("两千五", 2500), ("三万五千", 35000)]
+)
+def test_chinese_numerals(cn, n):
+    assert cn_to_number(cn) == n
+
+
+def test_placeholders_are_never_amounts(judge):
+    r = judge("报价xxx元，客户预算XX万")
+    assert r.facts["our_price"] is None and r.facts["customer_price"] is None
+    assert r.criterion("price_gap").status == "partial"

@@ -1,0 +1,84 @@
+"""Negation scope, reported speech, tokens and placeholders on real sentence shapes."""
+
+import pytest
+
+
+def term_span(doc, term):
+    i = doc.norm.index(term)
+    return i, i + len(term)
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("没有见到第一KP", "第一kp"),
+        ("并未和竞品做对比", "竞品"),
+        ("暂时没有需求", "需求"),
+        ("他不是决策人", "决策人"),
+        ("价格还没谈", "价格"),
+        ("老板不在，见了行政", "老板"),
+    ],
+)
+def test_negated(doc_of, text, term):
+    d = doc_of(text)
+    assert d.is_negated(*term_span(d, term))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("没见到老板，但见了财务", "财务"),
+        ("没见到老板只见了行政", "行政"),
+        ("不是老板而是他们的采购", "采购"),
+        ("效果不错，客户有需求", "需求"),
+        ("他不太认可我们的价格", "价格"),
+        ("没想到他们预算这么多", "预算"),
+    ],
+)
+def test_not_negated(doc_of, text, term):
+    d = doc_of(text)
+    assert not d.is_negated(*term_span(d, term))
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("他说现在用Excel排班", "customer"),
+        ("客户表示预算有限", "customer"),
+        ("对方问能不能对接钉钉", "customer"),
+        ("王总说夏天经常停机", "customer"),
+        ("我觉得这单有戏", "rep"),
+        ("我判断价格不是问题", "rep"),
+        ("我们老板说要重点跟", "rep"),
+        ("我跟他说了我们的优势", "rep"),
+    ],
+)
+def test_speaker(doc_of, text, who):
+    d = doc_of(text)
+    assert d.speaker_at(len(text) - 1) == who
+
+
+def test_quotes_are_customer_voice(doc_of):
+    d = doc_of("刘姐原话：“修一次等两三天，急死人。”")
+    assert any(c.speaker == "customer" for c in d.speech)
+
+
+def test_rubric_terms_stay_single_tokens(doc_of):
+    words = [t.word for t in doc_of("他是第一KP，心理价位2万5，友商报价5k").tokens]
+    assert "第一kp" in words and "心理价位" in words
+
+
+def test_terms_match_inside_a_compound_rubric_word(doc_of, status):
+    # 友商报价 is itself a rubric word (a price cue); the competitor term 友商 still matches in it.
+    assert "友商" in doc_of("友商报价5k").token_ngrams
+    assert status("友商报价5k。", "value_comparison") == "partial"
+
+
+def test_term_does_not_match_inside_a_word(status):
+    # 总 of 总结 is not a person; a term matches whole tokens only.
+    assert status("今天总结了一下行业情况。", "kp_identified") == "missing"
+
+
+@pytest.mark.parametrize("text", ["见了xxx，他是", "拜访了某某公司的某某", "见了[客户名称]的人"])
+def test_placeholders_are_not_names(status, text):
+    assert status(text, "kp_identified") != "met"

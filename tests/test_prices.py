@@ -1,0 +1,47 @@
+"""Whose amount is it: the clause decides, not the order of appearance."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "ours", "theirs"),
+    [
+        ("报价3.5万，他预算3万。", 35000, 30000),
+        ("他预算3万，我们报了3.5万。", 35000, 30000),
+        ("客户说友商报的2万8，我们报价3万2。", 32000, 28000),
+        ("我们报价3万2，比友商报的2万8贵。", 32000, 28000),
+        ("心理价位2万5，我们按量测算月结三万五千。", 35000, 25000),
+        ("他们现在用的供应商单价11.5元，我们报9.8元。", 9.8, 11.5),
+        ("3万的预算，我们报了35000元。", 35000, 30000),
+    ],
+)
+def test_roles_from_clause(judge, text, ours, theirs):
+    r = judge(text)
+    assert r.facts["our_price"] == ours
+    assert r.facts["customer_price"] == theirs
+    assert r.criterion("price_gap").status == "met"
+
+
+def test_stated_gap(judge):
+    r = judge("我们报价比客户预期高，差了8千。")
+    assert r.facts["price_gap"] == 8000
+    assert r.criterion("price_gap").status == "met"
+
+
+def test_computed_gap(judge):
+    assert judge("报价3.5万，他预算3万。").facts["price_gap"] == 5000
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["他们公司200人，厂房3万平。", "年营收5000万，去年被罚了20万。", "电话13812345678，型号6205。"],
+)
+def test_non_prices(judge, text):
+    r = judge(text)
+    assert r.facts["our_price"] is None and r.facts["customer_price"] is None
+
+
+def test_price_accepted_with_amount(judge):
+    r = judge("报价2万5一吨，黄工说对报价没有异议。")
+    assert r.criterion("price_gap").status == "met"
+    assert r.facts["our_price"] == 25000

@@ -1,0 +1,134 @@
+"""Rubric loading: extends, overrides, words in jieba, and one-line errors naming file, line and key."""
+
+import textwrap
+
+import pytest
+
+from analyzer.judge import analyze_text
+from analyzer.rubric import RubricError, load_rubric
+
+
+def write(tmp_path, name, body):
+    p = tmp_path / name
+    p.write_text(textwrap.dedent(body), encoding="utf-8")
+    return p
+
+
+def test_default_has_the_seven_criteria_and_diary(rubric):
+    assert [c.id for c in rubric.criteria] == [
+        "kp_identified",
+        "price_gap",
+        "value_comparison",
+        "next_step",
+        "customer_voice",
+        "need_confirmed",
+        "self_assessment",
+    ]
+    assert [f.id for f in rubric.findings] == ["diary"]
+    top = sorted(rubric.criteria, key=lambda c: -c.weight)[:4]
+    assert {c.id for c in top} == {"kp_identified", "price_gap", "value_comparison", "next_step"}
+
+
+def test_extends_adds_overrides_and_drops(tmp_path):
+    p = write(
+        tmp_path,
+        "team.yaml",
+        """
+        extends: default
+        name: team
+        lexicons:
+          competitor: {add: [鼎捷]}
+          payment_terms: [账期, 月结, 预付款]
+        drop: [customer_voice]
+        criteria:
+          - id: next_step
+            weight: 30
+          - id: payment
+            title: 付款方式
+            weight: 10
+            met: {terms: payment_terms}
+            messages: {met: 写了付款方式, missing: 没写付款方式}
+            suggestions: {missing: 写明账期和付款方式}
+        """,
+    )
+    r = load_rubric(str(p))
+    ids = [c.id for c in r.criteria]
+    assert "customer_voice" not in ids and ids[-1] == "payment"
+    assert next(c for c in r.criteria if c.id == "next_step").weight == 30
+    assert "鼎捷" in r.lexicons["competitor"] and "友商" in r.lexicons["competitor"]
+    result = analyze_text("客户要求月结60天。", r)
+    assert result.criterion("payment").status == "met"
+    assert result.criterion("payment").evidence[0].text == "客户要求月结60天"
+
+
+def test_new_terms_become_jieba_words(tmp_path):
+    p = write(
+        tmp_path,
+        "w.yaml",
+        """
+        extends: default
+        lexicons:
+          product: [智能排班宝]
+        criteria:
+          - id: product_named
+            met: {terms: product}
+        """,
+    )
+    r = load_rubric(str(p))
+    assert "智能排班宝" in [t.word for t in r.segmenter.tokens("客户试用了智能排班宝。")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("name: [unclosed\n", "invalid YAML"),
+        (
+            "extends: default\ncriteria:\n  - id: x\n    met: {frobnicate: 1}\n",
+            "bad.yaml:4: frobnicate: unknown matcher 'frobnicate'",
+        ),
+        (
+            "extends: default\ncriteria:\n  - id: x\n    weight: heavy\n    met: {terms: [a]}\n",
+            ":4: weight: must be a number",
+        ),
+        (
+            "extends: default\ncriteria:\n  - id: x\n    met: {terms: no_such_lexicon}\n",
+            "unknown lexicon 'no_such_lexicon'",
+        ),
+        ("extends: default\ncriteria:\n  - id: x\n    title: t\n", "needs a 'met' condition"),
+        ("extends: default\nbogus: 1\n", ":2: bogus: unknown key"),
+        ("extends: default\ncriteria:\n  - id: x\n    met: {fact: nope}\n", "unknown fact 'nope'"),
+        ("extends: nowhere\n", "extends: unknown rubric 'nowhere'"),
+        ("extends: default\ndrop: [no_such]\n", "drop: 'no_such' is not a criterion"),
+        ("extends: default\ncriteria:\n  - id: x\n    met: {time: someday}\n", "'time' kinds are"),
+    ],
+)
+def test_broken_rubrics(tmp_path, body, expected):
+    p = tmp_path / "bad.yaml"
+    p.write_text(body, encoding="utf-8")
+    with pytest.raises(RubricError) as e:
+        load_rubric(str(p))
+    msg = str(e.value)
+    assert "\n" not in msg
+    assert str(p) in msg
+    assert expected in msg
+
+
+def test_extends_cycle(tmp_path):
+    write(tmp_path, "a.yaml", "extends: b.yaml\n")
+    write(tmp_path, "b.yaml", "extends: a.yaml\n")
+    with pytest.raises(RubricError, match="cycle"):
+        load_rubric(str(tmp_path / "a.yaml"))
+
+
+def test_alias_bomb_is_refused(tmp_path):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 9):
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
+    p = write(tmp_path, "bomb.yaml", "\n".join(lines) + "\n")
+    with pytest.raises(RubricError, match="too large"):
+        load_rubric(str(p))
+
+
+def test_unknown_rubric_name():
+    with pytest.raises(RubricError, match="unknown rubric 'nope'"):
+        load_rubric("nope")

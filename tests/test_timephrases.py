@@ -1,0 +1,48 @@
+"""Time phrases: what is a time, which are future, and what only looks like one."""
+
+import pytest
+
+from analyzer.timephrases import find_times
+
+
+def kinds(text):
+    return [
+        (text[t.start : t.end], t.kind)
+        for t in find_times(text, clause_of=lambda o: (0, len(text)))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("下周三下午带技术去", "下周三下午"),
+        ("月底前发正式报价", "月底前"),
+        ("15号再约", "15号"),
+        ("明天上午过去", "明天上午"),
+        ("节后再去", "节后"),
+        ("3月15号前出方案", "3月15号前"),
+        ("三天内给答复", "三天内"),
+        ("这周五前送样", "这周五前"),
+    ],
+)
+def test_future_phrases(text, phrase):
+    assert (phrase, "future") in kinds(text)
+
+
+@pytest.mark.parametrize("text", ["3号楼", "看了2号库", "提了3点", "第3点", "5号线"])
+def test_not_times(text):
+    assert kinds(text) == []
+
+
+def test_past_reference_is_not_future():
+    assert ("下周三", "past") in kinds("上次说下周三再来")
+
+
+def test_clock_times():
+    assert kinds("10:30到了客户公司") == [("10:30", "clock")]
+    assert ("下午3点", "clock") in kinds("下午3点到")
+
+
+def test_traditional_weekday_after_normalising(doc_of):
+    d = doc_of("下週三再去")
+    assert [(d.text[t.start : t.end], t.kind) for t in d.times] == [("下週三", "future")]
