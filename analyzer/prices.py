@@ -5,7 +5,9 @@ the previous amount), never from the order of appearance: a gap word right
 before it (差了 8千) makes it the gap; else the nearest word that names a side
 (我们报 → ours; 预算, 心理价位, 友商, 那家 → the customer's); else a word that
 only says "price" or "quoted" (单价, 每月, 报的, 给到) takes the side named
-earlier in the sentence, or the rubric's default. With no word before it,
+earlier in the sentence, else the customer's when the customer is speaking,
+else the rubric's default. A clause with a non-price word (营收, 罚款, 投放,
+能省) holds no price at all. With no word before it,
 the first side word after it in the clause decides (3万的预算, 15万以内).
 Overlapping cues are read left to right, longest first, so 友商报的 is a
 competitor's quote and not our 报的. A bare number (3500) is a price
@@ -15,6 +17,7 @@ non-price word (营收, 罚款, 投放) is not a price.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,7 +26,8 @@ if TYPE_CHECKING:
 
 ROLES = ("ours", "customer", "quote", "neutral", "gap", "not_price")
 STRONG = ("ours", "customer", "not_price")
-_BARE_GAP = 4
+# Side words that name who speaks but not that a number is a price.
+SUBJECT_WORDS = frozenset({"我们", "我方", "我司", "咱们", "我这边"})
 _GAP_REACH = 2
 
 
@@ -73,8 +77,9 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
         prev_end = amounts[i - 1].end if i and amounts[i - 1].end > c_start else c_start
         c = doc.clause_index(a.start)
         sent_start = doc.seg.sentences[doc.seg.clauses[c].sentence].start if c >= 0 else c_start
+        if any(sp[2] == "not_price" and sp[0] >= c_start and sp[1] <= c_end for sp in spans):
+            continue  # 营收5000万 / 每月投放3万5 / 能省3万: the clause says what the amount is
         window = [sp for sp in spans if sp[0] >= prev_end and sp[1] <= a.start]
-        nearest_end = max((sp[1] for sp in window), default=None)
         gaps = [sp for sp in window if sp[2] == "gap" and a.start - sp[1] <= _GAP_REACH]
         strong = [sp for sp in window if sp[2] in STRONG]
         role: str | None = None
@@ -111,35 +116,47 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
                 ]
                 if back:
                     role = max(back, key=lambda sp: sp[1])[2]
-                    nearest_end = max(sp[1] for sp in back)
                 elif a.explicit and doc.speaker_at(a.start) == "customer":
                     role = "customer"
         if role is None:
-            role, nearest_end, is_strong = _fallback(doc, spans, a, cues)
+            role, is_strong = _fallback(doc, spans, a, cues)
         if role is None or role == "not_price":
             continue
-        if not a.explicit and (nearest_end is None or a.start - nearest_end > _BARE_GAP):
-            continue  # a bare number far from any price word: a count, an id, a model
+        if not a.explicit and not _right_after_cue(doc, spans, a.start):
+            continue  # a bare number not right after a price word: a count, an id, a model
         prices.append(Price(a.start, a.end, a.value, role, is_strong))
     return prices
 
 
-def _fallback(doc: Document, spans, a, cues: PriceCues) -> tuple[str | None, int | None, bool]:
+_FILLERS = re.compile(r"[是为约在了:：\s]|大概|大约|差不多|左右|一共|总共|只有|才")
+
+
+def _right_after_cue(doc: Document, spans, start: int) -> bool:
+    """报价3500, 预算是8000, 拿货价大概52: a bare number needs a price word (not just 我们) right before it."""
+    for s, e, role in spans:
+        if e <= start and role != "ours_subject" and start - e <= 8:
+            gap = _FILLERS.sub("", doc.norm[e:start])
+            if len(gap) <= 1 and doc.norm[s:e] not in SUBJECT_WORDS:
+                return True
+    return False
+
+
+def _fallback(doc: Document, spans, a, cues: PriceCues) -> tuple[str | None, bool]:
     """No price word in the sentence: the section heading (【报价】, 报价：) or the clause's subject."""
     c = doc.clause_index(a.start)
     if c < 0:
-        return None, None, True
+        return None, True
     sec_idx = doc.seg.sentences[doc.seg.clauses[c].sentence].section
     if sec_idx is not None:
         sec = doc.seg.sections[sec_idx]
         heading = [sp for sp in spans if sec.heading_start <= sp[0] and sp[1] <= sec.heading_end]
         strong = [sp for sp in heading if sp[2] in STRONG]
         if strong:
-            return strong[-1][2], a.start, True
+            return strong[-1][2], True
         if heading:
-            return cues.default_role, a.start, False
+            return cues.default_role, False
     if a.explicit:
         c_start, _ = doc.clause_span(a.start)
         if doc.lang.rep_subject_re.search(doc.norm, c_start, a.start):
-            return "ours", None, False  # 我们按他们的量测算月结三万五千
-    return None, None, True
+            return "ours", False  # 我们按他们的量测算月结三万五千
+    return None, True

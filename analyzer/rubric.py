@@ -383,7 +383,11 @@ def _compile(data: dict, origins: Origins, display: str) -> Rubric:
             )
         if not isinstance(words, list):
             raise err(prices_raw, role, "must be a list of words")
-        words_by_role[role] = tuple(normalise(str(w)) for w in words)
+        expanded: list[str] = []
+        for w in words:
+            # A lexicon's name stands for its words: customer: [预算, competitor].
+            expanded.extend(lexicons[w] if isinstance(w, str) and w in lexicons else [str(w)])
+        words_by_role[role] = tuple(normalise(w) for w in expanded)
     default_role = prices_raw.get("default_role", "ours")
     if default_role not in ("ours", "customer"):
         raise err(prices_raw, "default_role", "must be ours or customer")
