@@ -44,6 +44,32 @@ def cli() -> None:
     """Judge Chinese sales visit notes (拜访记录) against a rubric and say what to write next time."""
 
 
+def table_options(f):
+    """Options for reading CRM exports, shared by analyze and report."""
+    for opt in reversed(
+        [
+            click.option(
+                "--encoding", help="Encoding of the inputs (default: detect UTF-8, UTF-8 BOM, GBK)."
+            ),
+            click.option("--sheet", help="XLSX sheet to read (default: the first)."),
+            click.option(
+                "--text-column", help="Column holding the note (default: 拜访描述/跟进内容/note …)."
+            ),
+            click.option(
+                "--rep-column", help="Column holding the rep (default: 销售/负责人/rep …)."
+            ),
+            click.option(
+                "--customer-column", help="Column holding the customer (default: 客户/客户名称 …)."
+            ),
+            click.option(
+                "--date-column", help="Column holding the visit date (default: 拜访日期/日期 …)."
+            ),
+        ]
+    ):
+        f = opt(f)
+    return f
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
@@ -64,13 +90,14 @@ def cli() -> None:
     type=click.Path(dir_okay=False),
     help="Write to FILE (atomically) instead of stdout.",
 )
-@click.option("--encoding", help="Encoding of the input files (default: detect UTF-8 / GBK).")
+@table_options
 @click.option("--max-chars", type=click.IntRange(min=1), default=20_000, show_default=True,
               help="Judge only the first N characters of a longer note.")  # fmt: skip
-def analyze(paths, fmt, rubric, template, output, encoding, max_chars) -> None:
-    """Analyse notes: PATHS are files, folders of *.txt/*.md, or - for stdin (the default)."""
+def analyze(paths, fmt, rubric, template, output, max_chars, **table) -> None:
+    """Analyse notes: PATHS are note files, tables (CSV/TSV/XLSX/JSONL, a note per row),
+    folders of them, or - for stdin (the default)."""
     from .judge import analyze_text
-    from .reading import InputError, UsageError, read_notes
+    from .reading import UsageError, read_inputs
     from .render import (
         TemplateError,
         bundled_template,
@@ -79,6 +106,7 @@ def analyze(paths, fmt, rubric, template, output, encoding, max_chars) -> None:
         render_text,
         template_context,
     )
+    from .tables import RowError
 
     rub = _load_rubric(rubric)
     if template and not Path(template).is_file():
@@ -89,8 +117,8 @@ def analyze(paths, fmt, rubric, template, output, encoding, max_chars) -> None:
     try:
         with AtomicOutput(output) as out:
             try:
-                for item in read_notes(list(paths), encoding):
-                    if isinstance(item, InputError):
+                for item in read_inputs(list(paths), _names(**table)):
+                    if isinstance(item, RowError):
                         errors += 1
                         click.echo(f"visit-analyzer: {item}", err=True)
                         continue
@@ -129,6 +157,26 @@ def analyze(paths, fmt, rubric, template, output, encoding, max_chars) -> None:
         sys.exit(2)
 
 
+def _names(
+    encoding=None,
+    sheet=None,
+    text_column=None,
+    rep_column=None,
+    customer_column=None,
+    date_column=None,
+):
+    from .tables import ColumnNames
+
+    return ColumnNames(
+        text=text_column or "",
+        rep=rep_column or "",
+        customer=customer_column or "",
+        date=date_column or "",
+        sheet=sheet or "",
+        encoding=encoding or "",
+    )
+
+
 def _add_truncation(result, max_chars: int, length: int) -> None:
     from .results import Finding
 
@@ -146,6 +194,128 @@ def _colour_wanted() -> bool:
     if os.environ.get("NO_COLOR"):
         return False
     return sys.stdout.isatty()
+
+
+@cli.command()
+@click.argument("exports", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write the report to FILE (default: stdout).",
+)
+@click.option("-f", "--format", "fmt", type=click.Choice(("html", "markdown", "json")), default=None,
+              help="Report format (default: from the -o suffix, else html).")  # fmt: skip
+@click.option(
+    "--csv",
+    "csv_path",
+    type=click.Path(dir_okay=False),
+    help="Also write one row per note to a CSV for Excel.",
+)
+@click.option(
+    "-r",
+    "--rubric",
+    default="default",
+    show_default=True,
+    help="Bundled rubric name or a .yaml path.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Score on N processes.",
+)
+@click.option("--sleep-days", type=click.IntRange(min=1), default=14, show_default=True,
+              help="A customer not visited for N days is sleeping.")  # fmt: skip
+@click.option("--as-of", help="Date the report is as of (default: the latest visit in the export).")
+@click.option("--max-chars", type=click.IntRange(min=1), default=20_000, show_default=True)
+@table_options
+def report(
+    exports, output, fmt, csv_path, rubric, jobs, sleep_days, as_of, max_chars, **table
+) -> None:
+    """Batch-score CRM exports (CSV, TSV, XLSX, JSONL, folders) into a manager's team report."""
+    from .aggregate import TeamAggregate
+    from .batch import score_stream
+    from .csvout import ScoreCsv
+    from .reading import UsageError, read_inputs
+    from .render import TemplateError, json_dump, package_dir, render_template
+    from .tables import RowError, parse_date
+
+    if fmt is None:
+        suffix = Path(output).suffix.lower() if output else ""
+        fmt = {".md": "markdown", ".json": "json"}.get(suffix, "html")
+    as_of_date = None
+    if as_of:
+        try:
+            as_of_date = parse_date(as_of)
+        except ValueError as e:
+            raise Failure(f"--as-of: {e}") from None
+    rub = _load_rubric(rubric)
+    agg = TeamAggregate(rub)
+    progress = _Progress()
+    try:
+        with AtomicOutput(output) as out, AtomicOutput(csv_path, discard=not csv_path) as csv_out:
+            scores = (
+                ScoreCsv(csv_out, [c.id for c in rub.criteria], list(rub.facts))
+                if csv_path
+                else None
+            )
+            try:
+                items = read_inputs(list(exports), _names(**table))
+                for item in score_stream(items, rub, jobs, max_chars):
+                    if isinstance(item, RowError):
+                        agg.add_error(item.source, item.message)
+                        if scores:
+                            scores.error(item.source, item.message)
+                        continue
+                    agg.add(item)
+                    if scores:
+                        scores.note(item)
+                    progress.tick()
+            except UsageError as e:
+                raise Failure(str(e)) from None
+            finally:
+                progress.done()
+            if agg.notes == 0:
+                first = agg.errors[0] if agg.errors else ("", "no rows")
+                raise Failure(f"nothing to report: {first[0]}: {first[1]}")
+            view = agg.finish(as_of_date, sleep_days)
+            if fmt == "json":
+                out.write(json_dump(view) + "\n")
+            else:
+                name = "team.html.j2" if fmt == "html" else "team.md.j2"
+                try:
+                    out.write(render_template(package_dir("templates") / name, view))
+                except TemplateError as e:
+                    raise Failure(str(e)) from None
+    except OutputError as e:
+        raise Failure(str(e)) from None
+    if agg.errors:
+        click.echo(
+            f"visit-analyzer: {len(agg.errors)} of {agg.notes + len(agg.errors)} rows could not be judged "
+            f"(listed in the report), e.g. {agg.errors[0][0]}: {agg.errors[0][1]}",
+            err=True,
+        )
+
+
+class _Progress:
+    """A counter on stderr for long runs, only when stderr is a terminal."""
+
+    def __init__(self) -> None:
+        self.n = 0
+        self.on = sys.stderr.isatty()
+
+    def tick(self) -> None:
+        self.n += 1
+        if self.on and self.n % 50 == 0:
+            sys.stderr.write(f"\r已评 {self.n} 篇…")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.on and self.n >= 50:
+            sys.stderr.write(f"\r已评 {self.n} 篇。 \n")
 
 
 @cli.command()

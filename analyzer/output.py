@@ -20,13 +20,16 @@ class OutputError(Exception):
 
 
 class AtomicOutput:
-    def __init__(self, path: str | None) -> None:
+    def __init__(self, path: str | None, discard: bool = False) -> None:
         self.path = Path(path) if path else None
+        self.discard = discard  # an optional output that was not asked for: writes go nowhere
         self._fh: TextIO | None = None
         self._tmp: str | None = None
 
     def __enter__(self) -> AtomicOutput:
         if self.path is None:
+            if self.discard:
+                self._fh = open(os.devnull, "w", encoding="utf-8")
             return self
         folder = self.path.parent if str(self.path.parent) else Path(".")
         if not folder.is_dir():
@@ -54,6 +57,9 @@ class AtomicOutput:
             sys.stdout.flush()
 
     def __exit__(self, exc_type, exc, tb) -> None:
+        if self.discard and self.path is None:
+            self._fh.close()
+            return
         if self._fh is None:
             if exc_type is None:
                 sys.stdout.flush()

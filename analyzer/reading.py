@@ -1,8 +1,8 @@
-"""Read notes from stdin, a file, or a folder of ``*.txt`` / ``*.md`` files.
+"""Read notes from stdin, files, folders and tables (CSV, TSV, XLSX, JSONL).
 
-Each input yields either a ``Note`` or an ``InputError`` with a one-line
-reason naming the file, in input order, so that one bad file never costs
-the rest of the batch. Encodings exported on Chinese Windows are detected
+Each input yields either a ``Record`` (one note) or a ``RowError`` with a
+one-line reason naming the file and row, in input order, so that one bad
+file or row never costs the rest of the batch. Encodings exported on Chinese Windows are detected
 (UTF-8, UTF-8 with BOM, GB18030 / GBK); ``encoding`` overrides.
 """
 
@@ -10,27 +10,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 NOTE_SUFFIXES = (".txt", ".md")
 DEFAULT_MAX_CHARS = 20_000
-
-
-@dataclass(frozen=True)
-class Note:
-    source: str
-    text: str
-    line: int = 1  # where the note starts in its file (tables: the row's line)
-
-
-@dataclass(frozen=True)
-class InputError:
-    source: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.source}: {self.message}"
 
 
 class UsageError(Exception):
@@ -63,8 +46,20 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
         raise ValueError("not text in UTF-8 or GBK/GB18030 (use --encoding)") from None
 
 
-def iter_paths(paths: list[str]) -> Iterator[Path | str]:
-    """Expand folders to their note files, sorted; ``-`` stays stdin."""
+def check_paths(paths: list[str]) -> None:
+    """Fail early, before any work, on a path that does not exist."""
+    for p in paths:
+        if p != "-" and not Path(p).exists():
+            raise UsageError(f"{p}: no such file or folder")
+
+
+def iter_paths(
+    paths: list[str], include: list[str] = (), exclude: list[str] = ()
+) -> Iterator[Path | str]:
+    """Expand folders to their note and table files, sorted; ``-`` stays stdin."""
+    from .tables import TABLE_SUFFIXES
+
+    check_paths(paths)
     for p in paths:
         if p == "-":
             yield "-"
@@ -72,21 +67,38 @@ def iter_paths(paths: list[str]) -> Iterator[Path | str]:
         path = Path(p)
         if path.is_dir():
             files = sorted(
-                f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in NOTE_SUFFIXES
+                f
+                for f in path.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in NOTE_SUFFIXES + TABLE_SUFFIXES
+                and _selected(f.relative_to(path), include, exclude)
             )
             if not files:
-                raise UsageError(f"{p}: no *.txt or *.md notes in this folder")
+                raise UsageError(
+                    f"{p}: no notes (*.txt, *.md) or tables (*.csv, *.xlsx, *.jsonl) in this folder"
+                )
             yield from files
-        elif path.exists():
-            yield path
         else:
-            raise UsageError(f"{p}: no such file or folder")
+            yield path
 
 
-def read_notes(paths: list[str], encoding: str | None = None) -> Iterator[Note | InputError]:
-    if not paths:
-        paths = ["-"]
-    for item in iter_paths(paths):
+def _selected(rel: Path, include, exclude) -> bool:
+    s = rel.as_posix()
+    if include and not any(rel.match(g) or Path(s).match(g) for g in include):
+        return False
+    return not any(rel.match(g) for g in exclude)
+
+
+def read_inputs(paths: list[str], names=None, include=(), exclude=()):
+    """Every note of every input, in order: text files are one note, tables one note per row."""
+    from .tables import TABLE_SUFFIXES, ColumnNames, Record, RowError, read_table
+
+    names = names or ColumnNames()
+    encoding = names.encoding or None
+    for item in iter_paths(list(paths) or ["-"], include, exclude):
+        if item != "-" and item.suffix.lower() in TABLE_SUFFIXES:
+            yield from read_table(item, names)
+            continue
         if item == "-":
             data = sys.stdin.buffer.read()
             source = "-"
@@ -95,14 +107,14 @@ def read_notes(paths: list[str], encoding: str | None = None) -> Iterator[Note |
             try:
                 data = Path(item).read_bytes()
             except OSError as e:
-                yield InputError(source, e.strerror or str(e))
+                yield RowError(source, None, e.strerror or str(e))
                 continue
         try:
             text = decode(data, source, encoding)
         except ValueError as e:
-            yield InputError(source, str(e))
+            yield RowError(source, None, str(e))
             continue
         if not text.strip():
-            yield InputError(source, "empty note")
+            yield RowError(source, None, "empty note")
             continue
-        yield Note(source, text)
+        yield Record(source, source, 1, text)

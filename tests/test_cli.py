@@ -25,7 +25,7 @@ def notes(tmp_path):
     (folder / "sub").mkdir(parents=True)
     (folder / "b-恒通.txt").write_text(NOTE, encoding="utf-8")
     (folder / "sub" / "a.md").write_text("见了张经理，他嫌贵。", encoding="utf-8")
-    (folder / "ignored.csv").write_text("x", encoding="utf-8")
+    (folder / "ignored.docx").write_text("x", encoding="utf-8")
     return folder
 
 

@@ -1,0 +1,58 @@
+"""Score a stream of records, in one process or N, with results in input order.
+
+Workers are started with the rubric already loaded (forked where the platform
+allows, so jieba's dictionary is shared, not loaded N times) and send back a
+``NoteSummary`` per note: small, so memory stays flat however long the export.
+Row errors pass through in their place.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import sys
+from collections.abc import Iterable, Iterator
+
+from .aggregate import NoteSummary
+from .judge import analyze_text
+from .tables import Record, RowError
+
+_RUBRIC = None
+_MAX_CHARS = 20_000
+CHUNK = 32
+
+
+def _init(rubric, max_chars: int) -> None:
+    global _RUBRIC, _MAX_CHARS
+    if isinstance(rubric, str):
+        from .rubric import load_rubric
+
+        rubric = load_rubric(rubric)
+    _RUBRIC = rubric
+    _MAX_CHARS = max_chars
+
+
+def _score(item: Record | RowError) -> NoteSummary | RowError:
+    if isinstance(item, RowError):
+        return item
+    result = analyze_text(item.text[:_MAX_CHARS], _RUBRIC, source=item.source)
+    return NoteSummary.of(result, item.rep, item.customer, item.date, item.cls)
+
+
+def score_stream(
+    items: Iterable[Record | RowError], rubric, jobs: int = 1, max_chars: int = 20_000
+) -> Iterator[NoteSummary | RowError]:
+    if jobs <= 1:
+        _init(rubric, max_chars)
+        for item in items:
+            yield _score(item)
+        return
+    rubric.segmenter  # noqa: B018 - load jieba once, before forking, so workers share it
+    methods = mp.get_all_start_methods()
+    if "fork" in methods and sys.platform != "darwin":
+        ctx = mp.get_context("fork")
+        init_args = (rubric, max_chars)
+    else:  # pragma: no cover - spawn platforms reload the rubric by path
+        ctx = mp.get_context("spawn")
+        init_args = (rubric.path, max_chars)
+    with ctx.Pool(jobs, initializer=_init, initargs=init_args) as pool:
+        yield from pool.imap(_score, items, chunksize=CHUNK)
