@@ -300,6 +300,146 @@ def report(
         )
 
 
+CHECK_FORMATS = ("text", "github", "junit", "sarif", "json")
+
+
+def _config(path: str | None):
+    from .config import ConfigError, load_config
+
+    try:
+        return load_config(path)
+    except ConfigError as e:
+        raise Failure(str(e)) from None
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("-f", "--format", "fmt", type=click.Choice(CHECK_FORMATS), default=None,
+              help="Output format (default: text; github when GITHUB_ACTIONS=true).")  # fmt: skip
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0, 100),
+    help="Fail a note scoring below N (default: config, else the rubric's pass score).",
+)
+@click.option("--min-level", type=click.Choice(("info", "warning", "error")), default="warning", show_default=True,
+              help="Show findings at this level and above.")  # fmt: skip
+@click.option("--strict", is_flag=True, help="Warnings fail notes too.")
+@click.option("--exit-zero", is_flag=True, help="Report, but exit 0 even when notes fail.")
+@click.option(
+    "-r", "--rubric", default=None, help="Rubric name or path (default: config, else default)."
+)
+@click.option(
+    "-c", "--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file."
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout."
+)
+@click.option("--max-chars", type=click.IntRange(min=1), default=20_000, show_default=True)
+@table_options
+def check(
+    paths,
+    fmt,
+    fail_under,
+    min_level,
+    strict,
+    exit_zero,
+    rubric,
+    config_path,
+    output,
+    max_chars,
+    **table,
+) -> None:
+    """Gate notes in CI: exit 1 when a note fails, with findings pointing at file:line:col."""
+    from . import checkformat
+    from .check import verdict
+    from .config import ConfigError, user_words
+    from .judge import analyze_text
+    from .reading import UsageError, read_inputs
+    from .tables import TABLE_SUFFIXES, RowError
+
+    cfg = _config(config_path)
+    if fmt is None:
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    rubric_ref = rubric or cfg.get("rubric")
+    if not rubric and cfg.file and ("/" in rubric_ref or rubric_ref.endswith((".yaml", ".yml"))):
+        rubric_ref = str(cfg.base / rubric_ref)  # a rubric path in the config is relative to it
+    rub = _load_rubric(rubric_ref)
+    try:
+        rub.add_words(user_words(cfg))
+    except ConfigError as e:
+        raise Failure(str(e)) from None
+    unknown = [cid for cid in cfg.get("require") if cid not in {c.id for c in rub.criteria}]
+    if unknown:
+        raise Failure(
+            f"{cfg.settings['require'].source}: require.{unknown[0]}: not a criterion of rubric '{rub.name}'"
+        )
+    bar = fail_under if fail_under is not None else cfg.get("fail-under")
+    bar = rub.pass_score if bar is None else bar
+    columns = {
+        **cfg.get("columns"),
+        **{k.replace("_column", ""): v for k, v in table.items() if v and k.endswith("_column")},
+    }
+    names = _names(
+        encoding=table.get("encoding") or columns.get("encoding"),
+        sheet=table.get("sheet") or columns.get("sheet"),
+        text_column=columns.get("text"),
+        rep_column=columns.get("rep"),
+        customer_column=columns.get("customer"),
+        date_column=columns.get("date"),
+    )
+    if not paths:
+        paths = (".",) if cfg.file else ("-",)
+    verdicts = []
+    errors = []
+    try:
+        for item in read_inputs(list(paths), names, cfg.get("include"), cfg.get("exclude")):
+            if isinstance(item, RowError):
+                errors.append(item)
+                click.echo(f"visit-analyzer: {item}", err=True)
+                continue
+            result = analyze_text(item.text[:max_chars], rub, source=item.source)
+            in_table = Path(item.file).suffix.lower() in TABLE_SUFFIXES
+            verdicts.append(
+                verdict(result, rub, item.file, item.row, in_table, bar, cfg.get("require"), strict)
+            )
+    except UsageError as e:
+        raise Failure(str(e)) from None
+    if fmt == "text":
+        body = checkformat.text(verdicts, min_level)
+    elif fmt == "github":
+        body = checkformat.github(verdicts, min_level)
+    elif fmt == "junit":
+        body = checkformat.junit(verdicts, min_level, strict)
+    elif fmt == "sarif":
+        body = checkformat.sarif(verdicts, rub, min_level)
+    else:
+        body = checkformat.as_json(verdicts)
+    try:
+        with AtomicOutput(output) as out:
+            out.write(body)
+    except OutputError as e:
+        raise Failure(str(e)) from None
+    if errors:
+        sys.exit(2)
+    if any(v.failed for v in verdicts) and not exit_zero:
+        sys.exit(1)
+
+
+@cli.command(name="config")
+@click.option(
+    "-c", "--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file."
+)
+def config_cmd(config_path) -> None:
+    """Print the configuration in effect and where each value came from."""
+    import json as _json
+
+    cfg = _config(config_path)
+    click.echo(f"# config file: {cfg.file or 'none found (defaults)'}")
+    for key, setting in cfg.settings.items():
+        value = _json.dumps(setting.value, ensure_ascii=False)
+        click.echo(f"{key}: {value}  # {setting.source}")
+
+
 class _Progress:
     """A counter on stderr for long runs, only when stderr is a terminal."""
 

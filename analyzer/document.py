@@ -7,6 +7,7 @@ computed on first use and kept for the other matchers of the same note.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -104,24 +105,41 @@ class Document:
     # -- tokens and terms ------------------------------------------------------
 
     @cached_property
+    def pieces(self) -> list[tuple[str, int, int]]:
+        """Tokens, with rubric words that contain other rubric words split where those begin and end.
+
+        jieba may cut 本地/一家小厂 when both 本地一家 and 一家小厂 are rubric words; splitting
+        一家小厂 at 一家 lets 本地一家 match across the cut. A word that is not the rubric's
+        (总结) is never split, so 总 still cannot match inside it.
+        """
+        out: list[tuple[str, int, int]] = []
+        words = self.words
+        for t in self.tokens:
+            w = t.word
+            if len(w) <= 2 or w not in words:
+                out.append((w, t.start, t.end))
+                continue
+            cuts = {0, len(w)}
+            for a in range(len(w)):
+                for b in range(a + 2, len(w) + 1):
+                    if (a, b) != (0, len(w)) and w[a:b] in words:
+                        cuts.update((a, b))
+            points = sorted(cuts)
+            out.extend((w[a:b], t.start + a, t.start + b) for a, b in itertools.pairwise(points))
+        return out
+
+    @cached_property
     def token_ngrams(self) -> dict[str, list[tuple[int, int]]]:
-        """Every run of up to six tokens, by its text: a term matches only on token boundaries."""
+        """Every run of up to six pieces, by its text: a term matches only on token boundaries."""
         index: dict[str, list[tuple[int, int]]] = {}
-        toks = self.tokens
-        for t in toks:
-            if len(t.word) > 2 and t.word in self.words:
-                # 友商报价 is a rubric word made of rubric words: 友商 and 报价 still match inside it.
-                for a in range(len(t.word)):
-                    for b in range(a + 2, len(t.word) + (a > 0)):
-                        if t.word[a:b] in self.words:
-                            index.setdefault(t.word[a:b], []).append((t.start + a, t.start + b))
-        for i, t in enumerate(toks):
+        pieces = self.pieces
+        for i, (_, start, _) in enumerate(pieces):
             word = ""
-            for j in range(i, min(i + _MAX_NGRAM_TOKENS, len(toks))):
-                word += toks[j].word
+            for j in range(i, min(i + _MAX_NGRAM_TOKENS, len(pieces))):
+                word += pieces[j][0]
                 if len(word) > _MAX_NGRAM_CHARS:
                     break
-                index.setdefault(word, []).append((t.start, toks[j].end))
+                index.setdefault(word, []).append((start, pieces[j][2]))
         return index
 
     @cached_property

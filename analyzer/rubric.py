@@ -88,6 +88,14 @@ class Rubric:
     _norm_lexicons: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _person_res: dict = field(default_factory=dict, repr=False)
     _word_set: frozenset[str] | None = field(default=None, repr=False)
+    extra_words: list[str] = field(default_factory=list)
+
+    def add_words(self, words: list[str]) -> None:
+        """Extra jieba words (product and customer names); only before the first note is cut."""
+        if self._segmenter is not None:
+            raise RuntimeError("add words before analysing")
+        self.extra_words = sorted({*self.extra_words, *(normalise(w) for w in words if w.strip())})
+        self._word_set = None
 
     def words(self) -> set[str]:
         """Every lexicon and cue word: all become jieba words so they stay single tokens."""
@@ -96,6 +104,7 @@ class Rubric:
             out.update(terms)
         for terms in self.price_cues.words.values():
             out.update(terms)
+        out.update(self.extra_words)
         return {w for w in out if len(w) > 1}
 
     def normalised_lexicons(self) -> dict[str, list[str]]:

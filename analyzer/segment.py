@@ -20,7 +20,9 @@ _BULLET = re.compile(
     r"^[ \t\u3000]*(?:\d{1,2}[.、)）](?!\d)|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[-*•·●▪◆■□√]+)[ \t\u3000]*"
 )
 _HEADING_BRACKET = re.compile(r"^[ \t\u3000]*[【\[]([^】\]\n]{1,12})[】\]][ \t\u3000:：]*")
-_HEADING_COLON = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fffa-z/（）()]{2,10})[:：][ \t\u3000]*")
+_HEADING_COLON = re.compile(
+    r"^[ \t\u3000]*([\u4e00-\u9fffa-z/（）()]{2,10}|我|他|她)[:：][ \t\u3000]*"
+)
 # A colon after a speech verb introduces the customer's words, not a heading.
 _SPEECH_TAIL = re.compile(r"(说|问|道|讲|表示|回复|反馈|提到|原话|答|称)$")
 _EMPTY_BODY = re.compile(

@@ -47,6 +47,17 @@ def _subject_before(doc: Document, clause_start: int, verb_start: int) -> tuple[
     return who, start
 
 
+def _glued_subject(doc: Document, start: int, end: int) -> bool:
+    if end not in doc.token_ends:
+        return False
+    tok_start = max((t.start for t in doc.tokens if t.start < start < t.end), default=None)
+    if tok_start is None:
+        return False
+    head = doc.norm[tok_start:start]
+    lang = doc.lang
+    return bool(lang.customer_subject_re.fullmatch(head) or lang.rep_subject_re.fullmatch(head))
+
+
 def find_speech(doc: Document) -> list[SpeechCue]:
     from .document import SpeechCue
 
@@ -59,8 +70,11 @@ def find_speech(doc: Document) -> list[SpeechCue]:
             if clause.start < sent.start or clause.start >= sent.end:
                 continue
             for m in lang.verb_re.finditer(doc.norm, clause.start, clause.end):
-                # jieba's HMM glues 王总说 or 说好 into one word: one aligned edge is enough.
-                if m.start() not in doc.token_starts and m.end() not in doc.token_ends:
+                # jieba's HMM glues 王总说 into one word: the verb may end a token that starts
+                # with its subject; 电话 is not 电 + 话.
+                if m.start() not in doc.token_starts and not _glued_subject(
+                    doc, m.start(), m.end()
+                ):
                     continue
                 who, s_start = _subject_before(doc, clause.start, m.start())
                 if who is None and lang.subjectless_verb_re.fullmatch(m.group()):
@@ -80,9 +94,18 @@ def find_speech(doc: Document) -> list[SpeechCue]:
         if re.search(r"(我|我们)[^，。]{0,3}(说|问|讲|表示|强调)[:：]?[“\"「『]?$", before):
             who = "rep"
         cues.append(SpeechCue(who, qs, qs, qe))
+    # A pasted chat (客户：… / 我：…): once the rep speaks under a heading of their own, a heading
+    # that names the customer is the customer's line, not a field of a CRM template.
+    chat = any(lang.rep_subject_re.fullmatch(sec.heading) for sec in doc.seg.sections)
     for sec in doc.seg.sections:
-        if not sec.empty and lang.voice_heading_re.search(sec.heading):
+        if sec.empty:
+            continue
+        if lang.voice_heading_re.search(sec.heading) or (
+            chat and lang.customer_subject_re.fullmatch(sec.heading)
+        ):
             cues.append(SpeechCue("customer", sec.heading_start, sec.heading_end, sec.body_end))
+        elif chat and lang.rep_subject_re.fullmatch(sec.heading):
+            cues.append(SpeechCue("rep", sec.heading_start, sec.heading_end, sec.body_end))
     cues.sort(key=lambda c: c.start)
     return cues
 
