@@ -276,9 +276,12 @@ def test_pre_commit_hook_from_a_local_clone(tmp_path):
     env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "cache"), GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@t",
                GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@t")  # fmt: skip
     env.pop("GITHUB_ACTIONS", None)
-    git = lambda *a: subprocess.run(
-        ["git", *a], cwd=repo, env=env, capture_output=True, text=True, check=True
-    )
+
+    def git(*a):
+        return subprocess.run(
+            ["git", *a], cwd=repo, env=env, capture_output=True, text=True, check=True
+        )
+
     git("init", "-q")
     (repo / ".pre-commit-config.yaml").write_text(
         f"repos:\n- repo: {ROOT}\n  rev: {head}\n  hooks:\n  - id: visit-analyzer-check\n",
