@@ -75,7 +75,7 @@ class _Rep:
     last_date: dt.date | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Customer:
     name: str
     rep: str
@@ -168,7 +168,10 @@ class TeamAggregate:
 
     # -- the view -------------------------------------------------------------------------
 
-    def finish(self, as_of: dt.date | None = None, sleep_days: int = 14) -> dict[str, Any]:
+    def finish(
+        self, as_of: dt.date | None = None, sleep_days: int = 14, max_customers: int | None = None
+    ) -> dict[str, Any]:
+        """The report's view; ``max_customers`` keeps the most urgent (D, then A) for a page."""
         as_of = as_of or self.last_date
         working_days = _working_days(self.first_date, self.last_date)
         suggestions = {
@@ -213,6 +216,9 @@ class TeamAggregate:
             )
         customers = [self._customer_view(c, as_of) for c in self.customers.values()]
         customers.sort(key=lambda c: ({"D": 0, "A": 1}.get(c["suggested"], 2), c["rep"], c["name"]))
+        customers_total = len(customers)
+        if max_customers is not None:
+            del customers[max_customers:]
         weeks = [
             {"week": f"{y}-W{w:02d}", "notes": len(v), "mean": round(sum(v) / len(v), 1)}
             for (y, w), v in sorted(self.weeks.items())
@@ -248,6 +254,7 @@ class TeamAggregate:
             "reps": reps,
             "weeks": weeks,
             "customers": customers,
+            "customers_total": customers_total,
             "errors": [{"source": s, "message": m} for s, m in self.errors],
         }
 

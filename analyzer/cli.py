@@ -281,7 +281,8 @@ def report(
             if agg.notes == 0:
                 first = agg.errors[0] if agg.errors else ("", "no rows")
                 raise Failure(f"nothing to report: {first[0]}: {first[1]}")
-            view = agg.finish(as_of_date, sleep_days)
+            # A page lists the 300 most urgent customers; JSON (and --csv) have them all.
+            view = agg.finish(as_of_date, sleep_days, None if fmt == "json" else 300)
             if fmt == "json":
                 out.write(json_dump(view) + "\n")
             else:

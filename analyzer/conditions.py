@@ -120,9 +120,12 @@ class AllOf(Condition):
         doc = ctx.doc
         positives = [p for p in self.parts if not isinstance(p, Not)]
         negatives = [p.part for p in self.parts if isinstance(p, Not)]
-        results = [p.evaluate(ctx) for p in positives]
-        if not all(r.ok for r in results):
-            return Result(False)
+        results = []
+        for p in positives:
+            r = p.evaluate(ctx)
+            if not r.ok:
+                return Result(False)  # the rest need not be looked at
+            results.append(r)
         if self.within == "note" or not positives:
             for n in negatives:
                 if n.evaluate(ctx).ok:
@@ -192,7 +195,9 @@ class SpanFilter:
 
     def keep(self, ctx: Context, start: int, end: int) -> bool:
         doc = ctx.doc
-        if doc.in_placeholder(start, end) or doc.in_empty_heading(start):
+        if (doc.placeholders and doc.in_placeholder(start, end)) or (
+            doc.seg.sections and doc.in_empty_heading(start)
+        ):
             return False
         if self.unless_next and doc.norm.startswith(self.unless_next, end):
             return False
@@ -228,13 +233,18 @@ class Terms(Condition):
     words: list[str]
     filt: SpanFilter
 
+    def __post_init__(self) -> None:
+        from .normalize import normalise
+
+        self.words = [normalise(w) for w in self.words]
+        self.key = (tuple(self.names), tuple(self.words))
+
     def evaluate(self, ctx: Context) -> Result:
-        index = ctx.doc.token_ngrams
-        hits = []
-        for label, word in ctx.terms_of(self.names, self.words):
-            for s, e in index.get(word, ()):
-                if self.filt.keep(ctx, s, e):
-                    hits.append(Hit(s, e, "term", label))
+        spans = ctx.term_spans(self.key)
+        if not spans:
+            return Result(self.filt.min == 0)
+        keep = self.filt.keep
+        hits = [Hit(s, e, "term", label) for label, s, e in spans if keep(ctx, s, e)]
         return self.filt.result(hits)
 
     def lexicons(self) -> set[str]:
@@ -394,6 +404,16 @@ class CriterionMatch(Condition):
 
     def references(self) -> tuple[set[str], set[str]]:
         return set(), {self.criterion}
+
+
+def walk(cond: Condition):
+    """Every condition inside ``cond``, itself included."""
+    yield cond
+    if isinstance(cond, AnyOf | AllOf):
+        for p in cond.parts:
+            yield from walk(p)
+    elif isinstance(cond, Not):
+        yield from walk(cond.part)
 
 
 # -- compiling -------------------------------------------------------------------

@@ -7,7 +7,6 @@ computed on first use and kept for the other matchers of the same note.
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -34,14 +33,22 @@ class SpeechCue:
 
 class Document:
     def __init__(
-        self, text: str, tokens_of, language: Language, words: frozenset[str] = frozenset()
+        self,
+        text: str,
+        tokens_of,
+        language: Language,
+        words: frozenset[str] = frozenset(),
+        automaton=None,
     ) -> None:
         self.text = text
         self.words = words
+        self.automaton = automaton  # an Aho-Corasick automaton of ``words`` (see Rubric.automaton)
         self.norm = normalise(text)
         self.lang = language
         self.seg: Segments = segment(self.norm)
         self.tokens: list[Token] = tokens_of(self.norm) if self.norm.strip() else []
+        self._negated: dict[tuple[int, int], bool] = {}
+        self._units: dict[tuple[int, int, str], frozenset] = {}
 
     # -- positions -------------------------------------------------------------
 
@@ -68,8 +75,15 @@ class Document:
         sec = self.heading_section(start)
         return sec is not None and self.seg.sections[sec].empty
 
-    def units(self, start: int, end: int, within: str) -> frozenset[int]:
+    def units(self, start: int, end: int, within: str) -> frozenset:
         """The clause / sentence / section ids a span belongs to (headings project onto their body)."""
+        key = (start, end, within)
+        got = self._units.get(key)
+        if got is None:
+            got = self._units[key] = self._compute_units(start, end, within)
+        return got
+
+    def _compute_units(self, start: int, end: int, within: str) -> frozenset:
         sec = self.heading_section(start)
         if sec is not None:
             return self._section_units(sec, within)
@@ -105,42 +119,35 @@ class Document:
     # -- tokens and terms ------------------------------------------------------
 
     @cached_property
-    def pieces(self) -> list[tuple[str, int, int]]:
-        """Tokens, with rubric words that contain other rubric words split where those begin and end.
+    def token_ngrams(self) -> dict[str, list[tuple[int, int]]]:
+        """Where each rubric word stands in the note, on token boundaries only.
 
-        jieba may cut 本地/一家小厂 when both 本地一家 and 一家小厂 are rubric words; splitting
-        一家小厂 at 一家 lets 本地一家 match across the cut. A word that is not the rubric's
-        (总结) is never split, so 总 still cannot match inside it.
+        A word matches only where jieba cut before and after it, so 总 never matches inside
+        总结. One exception keeps rubric words whole when they overlap: jieba may cut
+        本地/一家小厂 when both 本地一家 and 一家小厂 are rubric words, so the places inside a
+        token that is itself a rubric word where another rubric word begins or ends count as
+        cuts too. A word that is not the rubric's (总结) is never cut inside.
         """
-        out: list[tuple[str, int, int]] = []
-        words = self.words
+        if self.automaton is None or not self.words:
+            return {}
+        matches = [(end + 1 - n, end + 1, w) for end, (w, n) in self.automaton.iter(self.norm)]
+        cuts = set(self.token_starts)
+        cuts.update(self.token_ends)
         for t in self.tokens:
-            w = t.word
-            if len(w) <= 2 or w not in words:
-                out.append((w, t.start, t.end))
-                continue
-            cuts = {0, len(w)}
-            for a in range(len(w)):
-                for b in range(a + 2, len(w) + 1):
-                    if (a, b) != (0, len(w)) and w[a:b] in words:
-                        cuts.update((a, b))
-            points = sorted(cuts)
-            out.extend((w[a:b], t.start + a, t.start + b) for a, b in itertools.pairwise(points))
-        return out
+            if len(t.word) > 2 and t.word in self.words:
+                for s, e, _ in matches:
+                    if t.start <= s and e <= t.end and (s, e) != (t.start, t.end):
+                        cuts.add(s)
+                        cuts.add(e)
+        index: dict[str, list[tuple[int, int]]] = {}
+        for s, e, w in matches:
+            if s in cuts and e in cuts:
+                index.setdefault(w, []).append((s, e))
+        return index
 
     @cached_property
-    def token_ngrams(self) -> dict[str, list[tuple[int, int]]]:
-        """Every run of up to six pieces, by its text: a term matches only on token boundaries."""
-        index: dict[str, list[tuple[int, int]]] = {}
-        pieces = self.pieces
-        for i, (_, start, _) in enumerate(pieces):
-            word = ""
-            for j in range(i, min(i + _MAX_NGRAM_TOKENS, len(pieces))):
-                word += pieces[j][0]
-                if len(word) > _MAX_NGRAM_CHARS:
-                    break
-                index.setdefault(word, []).append((start, pieces[j][2]))
-        return index
+    def ngram_keys(self):
+        return self.token_ngrams.keys()
 
     @cached_property
     def token_starts(self) -> frozenset[int]:
@@ -173,6 +180,13 @@ class Document:
 
     def is_negated(self, start: int, end: int) -> bool:
         """True when a negation cue in the same clause scopes over ``start:end``."""
+        key = (start, end)
+        memo = self._negated
+        if key not in memo:
+            memo[key] = self._is_negated(start, end)
+        return memo[key]
+
+    def _is_negated(self, start: int, end: int) -> bool:
         c = self.clause_index(start)
         if c < 0:
             return False

@@ -37,12 +37,34 @@ class Context:
         self._busy: set[str] = set()
         self._prices: list[Price] | None = None
         self._lex = rubric.normalised_lexicons()
+        self._term_spans: dict = {}
 
     @property
     def prices(self) -> list[Price]:
         if self._prices is None:
             self._prices = find_prices(self.doc, self.rubric.price_cues)
         return self._prices
+
+    def term_spans(
+        self, key: tuple[tuple[str, ...], tuple[str, ...]]
+    ) -> list[tuple[str, int, int]]:
+        """Where the words of these lexicons (and inline words) stand: cached per note."""
+        spans = self._term_spans.get(key)
+        if spans is None:
+            names, words = key
+            index = self.doc.token_ngrams
+            spans = []
+            if index:
+                keys = index.keys()
+                sets = self.rubric.lexicon_sets()
+                for n in names:
+                    for w in keys & sets[n]:
+                        spans.extend((n, s, e) for s, e in index[w])
+                for w in words:
+                    spans.extend(("", s, e) for s, e in index.get(w, ()))
+                spans.sort(key=lambda t: (t[1], t[2]))
+            self._term_spans[key] = spans
+        return spans
 
     def terms_of(self, names: list[str], words: list[str]):
         for n in names:
@@ -170,7 +192,9 @@ def analyze_text(text: str, rubric: Rubric | str = "default", source: str = "-")
     """Judge one note. ``rubric`` is a loaded ``Rubric`` or a bundled name / path."""
     if not isinstance(rubric, Rubric):
         rubric = _cached_rubric(str(rubric))
-    doc = Document(text, rubric.segmenter.tokens, rubric.language, rubric.word_set)
+    doc = Document(
+        text, rubric.segmenter.tokens, rubric.language, rubric.word_set, rubric.automaton
+    )
     return judge(doc, rubric, source)
 
 

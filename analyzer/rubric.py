@@ -89,6 +89,8 @@ class Rubric:
     _person_res: dict = field(default_factory=dict, repr=False)
     _word_set: frozenset[str] | None = field(default=None, repr=False)
     extra_words: list[str] = field(default_factory=list)
+    _lex_sets: dict | None = field(default=None, repr=False)
+    _automaton: object = field(default=None, repr=False)
 
     def add_words(self, words: list[str]) -> None:
         """Extra jieba words (product and customer names); only before the first note is cut."""
@@ -96,6 +98,7 @@ class Rubric:
             raise RuntimeError("add words before analysing")
         self.extra_words = sorted({*self.extra_words, *(normalise(w) for w in words if w.strip())})
         self._word_set = None
+        self._automaton = None
 
     def words(self) -> set[str]:
         """Every lexicon and cue word: all become jieba words so they stay single tokens."""
@@ -113,6 +116,48 @@ class Rubric:
                 k: sorted({normalise(w) for w in v}) for k, v in self.lexicons.items()
             }
         return self._norm_lexicons
+
+    def lexicon_sets(self) -> dict[str, frozenset[str]]:
+        if self._lex_sets is None:
+            self._lex_sets = {k: frozenset(v) for k, v in self.normalised_lexicons().items()}
+        return self._lex_sets
+
+    @property
+    def automaton(self):
+        """An Aho-Corasick automaton of every rubric word: one pass over a note finds them all."""
+        if self._automaton is None:
+            import ahocorasick
+
+            a = ahocorasick.Automaton()
+            # Every word a condition can ask for, one character long or inline in a condition too;
+            # only the longer lexicon words are also jieba words.
+            everything = set(self.word_set)
+            for terms in self.normalised_lexicons().values():
+                everything.update(terms)
+            for terms in self.price_cues.words.values():
+                everything.update(terms)
+            everything.update(normalise(w) for w in self.inline_words())
+            for w in everything:
+                if w:
+                    a.add_word(w, (w, len(w)))
+            a.make_automaton()
+            self._automaton = a
+        return self._automaton
+
+    def inline_words(self) -> frozenset[str]:
+        """Words written straight into conditions (terms: [定, 批]) rather than in a lexicon."""
+        from .conditions import Terms, walk
+
+        out: set[str] = set()
+        conds = [c for cr in self.criteria for c in (cr.met, cr.partial) if c is not None]
+        conds += [f.when for f in self.findings]
+        for ex in self.facts.values():
+            conds += ex.conditions()
+        for cond in conds:
+            for node in walk(cond):
+                if isinstance(node, Terms):
+                    out.update(node.words)
+        return frozenset(out)
 
     @property
     def word_set(self) -> frozenset[str]:

@@ -13,14 +13,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from .reading import decode
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xlsm", ".jsonl", ".ndjson")
 HEADER_SCAN_ROWS = 10
@@ -213,25 +210,59 @@ def _record(file: str, lineno: int, row: list[object], cols: dict[str, int]) -> 
     return Record(f"{file}:{lineno}", file, lineno, text, s("rep"), s("customer"), date, s("class"))
 
 
+def detect_encoding(path: Path, given: str | None = None) -> str:
+    """The encoding of a text export, read in chunks so a large file never sits in memory whole."""
+    import codecs
+
+    if given:
+        try:
+            codecs.lookup(given)
+        except LookupError:
+            raise ValueError(f"unknown encoding '{given}'") from None
+        return given
+    with path.open("rb") as fh:
+        head = fh.read(4)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return "utf-16"
+        fh.seek(0)
+        for enc in ("utf-8-sig", "gb18030"):
+            decoder = codecs.getincrementaldecoder(enc)()
+            fh.seek(0)
+            try:
+                while chunk := fh.read(1 << 20):
+                    if b"\x00" in chunk:
+                        raise ValueError("binary file, not text")
+                    decoder.decode(chunk)
+                decoder.decode(b"", final=True)
+                return enc
+            except UnicodeDecodeError:
+                continue
+    raise ValueError("not text in UTF-8 or GBK/GB18030 (use --encoding)")
+
+
 def _csv_rows(
     path: Path, names: ColumnNames, delimiter: str | None
 ) -> Iterator[tuple[int, list[object]]]:
-    data = path.read_bytes()
-    text = decode(data, str(path), names.encoding or None)
-    if delimiter is None:
-        first = text.split("\n", 1)[0]
-        delimiter = "\t" if first.count("\t") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as e:
-            raise TableError(
-                f"broken CSV line ({e}); the rest of the file is not read", reader.line_num
-            ) from None
-        yield reader.line_num, row
+    encoding = detect_encoding(path, names.encoding or None)
+    with path.open(encoding=encoding, newline="") as fh:
+        if delimiter is None:
+            first = fh.readline()
+            fh.seek(0)
+            delimiter = "\t" if first.count("\t") > first.count(",") else ","
+        reader = csv.reader(fh, delimiter=delimiter, strict=True)
+        while True:
+            start = reader.line_num + 1  # a quoted cell may span lines: a row is where it starts
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as e:
+                raise TableError(
+                    f"broken CSV line ({e}); the rest of the file is not read", start
+                ) from None
+            except UnicodeDecodeError as e:
+                raise TableError(f"not valid {encoding} ({e.reason})", start) from None
+            yield start, row
 
 
 def _xlsx_rows(path: Path, names: ColumnNames) -> Iterator[tuple[int, list[object]]]:
@@ -271,25 +302,25 @@ def _is_ole(path: Path) -> bool:
 
 def _jsonl_records(path: Path, names: ColumnNames) -> Iterator[Record | RowError]:
     file = str(path)
-    data = path.read_bytes()
-    text = decode(data, file, names.encoding or None)
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield RowError(file, lineno, f"broken JSON line ({e.msg})")
-            continue
-        if not isinstance(obj, dict):
-            yield RowError(file, lineno, "a line must be a JSON object")
-            continue
-        keys = list(obj)
-        cols = _find_columns(keys, names)
-        if "text" not in cols:
-            yield RowError(file, lineno, _missing_text_column(keys, names))
-            continue
-        yield _record(file, lineno, [obj[k] for k in keys], cols)
+    encoding = detect_encoding(path, names.encoding or None)
+    with path.open(encoding=encoding, newline="") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as e:
+                yield RowError(file, lineno, f"broken JSON line ({e.msg})")
+                continue
+            if not isinstance(obj, dict):
+                yield RowError(file, lineno, "a line must be a JSON object")
+                continue
+            keys = list(obj)
+            cols = _find_columns(keys, names)
+            if "text" not in cols:
+                yield RowError(file, lineno, _missing_text_column(keys, names))
+                continue
+            yield _record(file, lineno, [obj[k] for k in keys], cols)
 
 
 class TableError(Exception):

@@ -15,6 +15,8 @@ from typing import Any
 import yaml
 
 MAX_NODES = 200_000
+# libyaml's parser when PyYAML has it (ten times faster); the node tree is the same.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class YamlError(Exception):
@@ -58,7 +60,7 @@ def load_yaml(path: Path, origins: Origins, display: str | None = None) -> Any:
     except OSError as e:
         raise YamlError(name, None, e.strerror or str(e)) from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None

@@ -38,6 +38,8 @@ def doc_of(rubric):
     from analyzer.document import Document
 
     def make(text: str) -> Document:
-        return Document(text, rubric.segmenter.tokens, rubric.language, rubric.word_set)
+        return Document(
+            text, rubric.segmenter.tokens, rubric.language, rubric.word_set, rubric.automaton
+        )
 
     return make
