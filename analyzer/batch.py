@@ -9,6 +9,7 @@ Row errors pass through in their place.
 from __future__ import annotations
 
 import multiprocessing as mp
+import signal
 import sys
 from collections.abc import Iterable, Iterator
 
@@ -21,8 +22,11 @@ _MAX_CHARS = 20_000
 CHUNK = 32
 
 
-def _init(rubric, max_chars: int) -> None:
+def _init(rubric, max_chars: int, worker: bool = False) -> None:
     global _RUBRIC, _MAX_CHARS
+    if worker:
+        # Ctrl-C is the parent's to handle; a worker that dies of it would print a traceback.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     if isinstance(rubric, str):
         from .rubric import load_rubric
 
@@ -34,7 +38,7 @@ def _init(rubric, max_chars: int) -> None:
 def _score(item: Record | RowError) -> NoteSummary | RowError:
     if isinstance(item, RowError):
         return item
-    result = analyze_text(item.text[:_MAX_CHARS], _RUBRIC, source=item.source)
+    result = analyze_text(item.text, _RUBRIC, source=item.source, max_chars=_MAX_CHARS)
     return NoteSummary.of(result, item.rep, item.customer, item.date, item.cls)
 
 
@@ -50,9 +54,9 @@ def score_stream(
     methods = mp.get_all_start_methods()
     if "fork" in methods and sys.platform != "darwin":
         ctx = mp.get_context("fork")
-        init_args = (rubric, max_chars)
+        init_args = (rubric, max_chars, True)
     else:  # pragma: no cover - spawn platforms reload the rubric by path
         ctx = mp.get_context("spawn")
-        init_args = (rubric.path, max_chars)
+        init_args = (rubric.path, max_chars, True)
     with ctx.Pool(jobs, initializer=_init, initargs=init_args) as pool:
         yield from pool.imap(_score, items, chunksize=CHUNK)

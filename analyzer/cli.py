@@ -122,12 +122,7 @@ def analyze(paths, fmt, rubric, template, output, max_chars, **table) -> None:
                         errors += 1
                         click.echo(f"visit-analyzer: {item}", err=True)
                         continue
-                    text = item.text
-                    truncated = len(text) > max_chars
-                    result = analyze_text(text[:max_chars], rub, source=item.source)
-                    if truncated:
-                        result.text = text
-                        _add_truncation(result, max_chars, len(text))
+                    result = analyze_text(item.text, rub, source=item.source, max_chars=max_chars)
                     if fmt == "jsonl" and not template:
                         out.write(json_dump(result.to_dict(), indent=None) + "\n")
                         out.flush()
@@ -174,19 +169,6 @@ def _names(
         date=date_column or "",
         sheet=sheet or "",
         encoding=encoding or "",
-    )
-
-
-def _add_truncation(result, max_chars: int, length: int) -> None:
-    from .results import Finding
-
-    result.findings.append(
-        Finding(
-            "truncated",
-            "只评了前一部分",
-            f"这篇有 {length} 字，超过 {max_chars} 字，只评了前 {max_chars} 字。",
-            "warning",
-        )
     )
 
 
@@ -398,7 +380,7 @@ def check(
                 errors.append(item)
                 click.echo(f"visit-analyzer: {item}", err=True)
                 continue
-            result = analyze_text(item.text[:max_chars], rub, source=item.source)
+            result = analyze_text(item.text, rub, source=item.source, max_chars=max_chars)
             in_table = Path(item.file).suffix.lower() in TABLE_SUFFIXES
             verdicts.append(
                 verdict(result, rub, item.file, item.row, in_table, bar, cfg.get("require"), strict)
@@ -563,8 +545,28 @@ def main(argv: list[str] | None = None) -> None:
         click.echo("visit-analyzer: interrupted", err=True)
         sys.exit(130)
     except BrokenPipeError:
-        # The reader went away (| head -1): stop quietly, and keep Python from complaining at exit.
+        _quiet_stdout()  # the reader went away (| head -1): stop quietly
+        sys.exit(0)
+    except OSError as e:
+        # Writing the report failed (a full disk, /dev/full): say so, and leave nothing half-written.
+        _quiet_stdout()
+        click.echo(f"visit-analyzer: cannot write output: {e.strerror or e}", err=True)
+        sys.exit(2)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+    except OSError as e:
+        _quiet_stdout()
+        click.echo(f"visit-analyzer: cannot write output: {e.strerror or e}", err=True)
+        sys.exit(2)
+    sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so Python's own flush at exit cannot fail again."""
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(0)
-    sys.exit(rv if isinstance(rv, int) else 0)
+    except OSError:
+        pass

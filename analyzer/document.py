@@ -7,6 +7,7 @@ computed on first use and kept for the other matchers of the same note.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -65,10 +66,43 @@ class Document:
         return cl.start, cl.end
 
     def heading_section(self, start: int) -> int | None:
-        for i, s in enumerate(self.seg.sections):
-            if s.heading_start <= start < s.heading_end:
-                return i
+        sections = self.seg.sections
+        if not sections:
+            return None
+        i = bisect_right(self._heading_starts, start) - 1
+        if i >= 0 and start < sections[i].heading_end:
+            return i
         return None
+
+    @cached_property
+    def _heading_starts(self) -> list[int]:
+        return [s.heading_start for s in self.seg.sections]
+
+    @cached_property
+    def clause_starts(self) -> list[int]:
+        return [c.start for c in self.seg.clauses]
+
+    def clauses_between(self, start: int, end: int) -> range:
+        """Indexes of the clauses that start in ``[start, end)`` (clauses are in text order)."""
+        starts = self.clause_starts
+        return range(bisect_left(starts, start), bisect_left(starts, end))
+
+    def clauses_overlapping(self, start: int, end: int) -> range:
+        """Indexes of the clauses that overlap ``[start, end)``."""
+        starts = self.clause_starts
+        lo = max(0, bisect_right(starts, start) - 1)
+        while lo < len(starts) and self.seg.clauses[lo].end <= start:
+            lo += 1
+        return range(lo, bisect_left(starts, end))
+
+    @cached_property
+    def token_at(self) -> list[int]:
+        """For each character, the index of the token it belongs to (-1 for none)."""
+        at = [-1] * len(self.norm)
+        for i, t in enumerate(self.tokens):
+            for k in range(t.start, t.end):
+                at[k] = i
+        return at
 
     def in_empty_heading(self, start: int) -> bool:
         """A heading whose body is empty or says 无 / 未报 states nothing."""
@@ -110,11 +144,10 @@ class Document:
             return frozenset({0})
         if within == "section":
             return frozenset({("s", sec)})
-        out = set()
-        for ci, cl in enumerate(self.seg.clauses):
-            if section.body_start <= cl.start < section.body_end:
-                out.add(ci if within == "clause" else cl.sentence)
-        return frozenset(out)
+        idx = self.clauses_between(section.body_start, section.body_end)
+        if within == "clause":
+            return frozenset(idx)
+        return frozenset(self.seg.clauses[ci].sentence for ci in idx)
 
     # -- tokens and terms ------------------------------------------------------
 
@@ -133,12 +166,20 @@ class Document:
         matches = [(end + 1 - n, end + 1, w) for end, (w, n) in self.automaton.iter(self.norm)]
         cuts = set(self.token_starts)
         cuts.update(self.token_ends)
-        for t in self.tokens:
-            if len(t.word) > 2 and t.word in self.words:
-                for s, e, _ in matches:
-                    if t.start <= s and e <= t.end and (s, e) != (t.start, t.end):
-                        cuts.add(s)
-                        cuts.add(e)
+        token_at = self.token_at
+        for s, e, _ in matches:
+            ti = token_at[s]
+            if ti < 0:
+                continue
+            t = self.tokens[ti]
+            if (
+                e <= t.end
+                and (s, e) != (t.start, t.end)
+                and len(t.word) > 2
+                and t.word in self.words
+            ):
+                cuts.add(s)
+                cuts.add(e)
         index: dict[str, list[tuple[int, int]]] = {}
         for s, e, w in matches:
             if s in cuts and e in cuts:

@@ -188,14 +188,32 @@ def judge(doc: Document, rubric: Rubric, source: str = "-") -> NoteResult:
     )
 
 
-def analyze_text(text: str, rubric: Rubric | str = "default", source: str = "-") -> NoteResult:
-    """Judge one note. ``rubric`` is a loaded ``Rubric`` or a bundled name / path."""
+def analyze_text(
+    text: str, rubric: Rubric | str = "default", source: str = "-", max_chars: int | None = None
+) -> NoteResult:
+    """Judge one note. ``rubric`` is a loaded ``Rubric`` or a bundled name / path.
+
+    A note longer than ``max_chars`` is judged on its first ``max_chars`` characters, with a
+    ``truncated`` finding that says so; offsets stay offsets into ``text``.
+    """
     if not isinstance(rubric, Rubric):
         rubric = _cached_rubric(str(rubric))
+    judged = text if max_chars is None or len(text) <= max_chars else text[:max_chars]
     doc = Document(
-        text, rubric.segmenter.tokens, rubric.language, rubric.word_set, rubric.automaton
+        judged, rubric.segmenter.tokens, rubric.language, rubric.word_set, rubric.automaton
     )
-    return judge(doc, rubric, source)
+    result = judge(doc, rubric, source)
+    if judged is not text:
+        result.text = text
+        result.findings.append(
+            Finding(
+                "truncated",
+                "只评了前一部分",
+                f"这篇有 {len(text)} 字，超过 {max_chars} 字，只评了前 {max_chars} 字。",
+                "warning",
+            )
+        )
+    return result
 
 
 _RUBRICS: dict[str, Rubric] = {}

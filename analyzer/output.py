@@ -25,11 +25,22 @@ class AtomicOutput:
         self.discard = discard  # an optional output that was not asked for: writes go nowhere
         self._fh: TextIO | None = None
         self._tmp: str | None = None
+        self._direct = False
 
     def __enter__(self) -> AtomicOutput:
         if self.path is None:
             if self.discard:
                 self._fh = open(os.devnull, "w", encoding="utf-8")
+            return self
+        if self.path.is_dir():
+            raise OutputError(f"{self.path}: is a folder")
+        if self.path.exists() and not self.path.is_file():
+            # A device or a pipe (/dev/stdout, /dev/full): write to it, never rename over it.
+            try:
+                self._fh = open(self.path, "w", encoding="utf-8", newline="\n")
+            except OSError as e:
+                raise OutputError(f"{self.path}: cannot write ({e.strerror or e})") from None
+            self._direct = True
             return self
         folder = self.path.parent if str(self.path.parent) else Path(".")
         if not folder.is_dir():
@@ -57,12 +68,17 @@ class AtomicOutput:
             sys.stdout.flush()
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        if self.discard and self.path is None:
-            self._fh.close()
-            return
-        if self._fh is None:
-            if exc_type is None:
+        if self.path is None:
+            if self._fh is not None:
+                self._fh.close()
+            elif exc_type is None:
                 sys.stdout.flush()
+            return
+        if self._direct:
+            try:
+                self._fh.close()
+            except OSError as e:
+                raise OutputError(f"{self.path}: write failed ({e.strerror or e})") from None
             return
         try:
             if exc_type is None:
@@ -70,8 +86,7 @@ class AtomicOutput:
                 os.fsync(self._fh.fileno())
             self._fh.close()
             if exc_type is None:
-                mode = 0o666 & ~_umask()
-                os.chmod(self._tmp, mode)
+                os.chmod(self._tmp, 0o666 & ~_umask())
                 os.replace(self._tmp, self.path)
                 self._tmp = None
         except OSError as e:

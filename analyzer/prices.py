@@ -18,6 +18,7 @@ non-price word (营收, 罚款, 投放) is not a price.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -68,8 +69,20 @@ def _cue_spans(doc: Document, cues: PriceCues) -> list[tuple[int, int, str]]:
     return kept
 
 
+class _Spans:
+    """Cue spans in text order, sliced by position with bisect (notes can be a million characters)."""
+
+    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+        self.spans = spans
+        self.starts = [s for s, _, _ in spans]
+
+    def within(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        i, j = bisect_left(self.starts, lo), bisect_left(self.starts, hi)
+        return [sp for sp in self.spans[i:j] if sp[1] <= hi]
+
+
 def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
-    spans = _cue_spans(doc, cues)
+    all_spans = _Spans(_cue_spans(doc, cues))
     prices: list[Price] = []
     amounts = doc.amounts
     for i, a in enumerate(amounts):
@@ -77,6 +90,7 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
         prev_end = amounts[i - 1].end if i and amounts[i - 1].end > c_start else c_start
         c = doc.clause_index(a.start)
         sent_start = doc.seg.sentences[doc.seg.clauses[c].sentence].start if c >= 0 else c_start
+        spans = all_spans.within(sent_start, c_end)  # all a sentence needs, found by position
         if any(sp[2] == "not_price" and sp[0] >= c_start and sp[1] <= c_end for sp in spans):
             continue  # 营收5000万 / 每月投放3万5 / 能省3万: the clause says what the amount is
         window = [sp for sp in spans if sp[0] >= prev_end and sp[1] <= a.start]
@@ -119,10 +133,12 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
                 elif a.explicit and doc.speaker_at(a.start) == "customer":
                     role = "customer"
         if role is None:
-            role, is_strong = _fallback(doc, spans, a, cues)
+            role, is_strong = _fallback(doc, all_spans, a, cues)
         if role is None or role == "not_price":
             continue
-        if not a.explicit and not _right_after_cue(doc, spans, a.start):
+        if not a.explicit and not _right_after_cue(
+            doc, all_spans.within(a.start - 8, a.start), a.start
+        ):
             continue  # a bare number not right after a price word: a count, an id, a model
         prices.append(Price(a.start, a.end, a.value, role, is_strong))
     return prices
@@ -149,7 +165,7 @@ def _fallback(doc: Document, spans, a, cues: PriceCues) -> tuple[str | None, boo
     sec_idx = doc.seg.sentences[doc.seg.clauses[c].sentence].section
     if sec_idx is not None:
         sec = doc.seg.sections[sec_idx]
-        heading = [sp for sp in spans if sec.heading_start <= sp[0] and sp[1] <= sec.heading_end]
+        heading = spans.within(sec.heading_start, sec.heading_end)
         strong = [sp for sp in heading if sp[2] in STRONG]
         if strong:
             return strong[-1][2], True

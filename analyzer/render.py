@@ -78,7 +78,9 @@ def render_text(result: NoteResult, color: bool) -> str:
 
 
 def json_dump(obj: Any, indent: int | None = 2) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=indent)
+    """JSON with Chinese as it is; a lone surrogate (from a library caller) becomes a \\uXXXX escape."""
+    text = json.dumps(obj, ensure_ascii=False, indent=indent)
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def template_context(results: Iterable[NoteResult], rubric: Rubric) -> dict[str, Any]:

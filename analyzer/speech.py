@@ -50,9 +50,10 @@ def _subject_before(doc: Document, clause_start: int, verb_start: int) -> tuple[
 def _glued_subject(doc: Document, start: int, end: int) -> bool:
     if end not in doc.token_ends:
         return False
-    tok_start = max((t.start for t in doc.tokens if t.start < start < t.end), default=None)
-    if tok_start is None:
+    ti = doc.token_at[start] if start < len(doc.token_at) else -1
+    if ti < 0 or doc.tokens[ti].start >= start:
         return False
+    tok_start = doc.tokens[ti].start
     head = doc.norm[tok_start:start]
     lang = doc.lang
     return bool(lang.customer_subject_re.fullmatch(head) or lang.rep_subject_re.fullmatch(head))
@@ -66,9 +67,8 @@ def find_speech(doc: Document) -> list[SpeechCue]:
     for sent in doc.seg.sentences:
         sent_cues: list[tuple[str, int, int]] = []
         carried: str | None = None
-        for clause in doc.seg.clauses:
-            if clause.start < sent.start or clause.start >= sent.end:
-                continue
+        for ci in doc.clauses_between(sent.start, sent.end):
+            clause = doc.seg.clauses[ci]
             for m in lang.verb_re.finditer(doc.norm, clause.start, clause.end):
                 # jieba's HMM glues 王总说 into one word: the verb may end a token that starts
                 # with its subject; 电话 is not 电 + 话.
@@ -113,8 +113,6 @@ def find_speech(doc: Document) -> list[SpeechCue]:
 def clause_speakers(doc: Document) -> list[str]:
     speakers = ["narration"] * len(doc.seg.clauses)
     for cue in doc.speech:
-        for ci, clause in enumerate(doc.seg.clauses):
-            if clause.end <= cue.start or clause.start >= cue.content_end:
-                continue
+        for ci in doc.clauses_overlapping(cue.start, max(cue.content_end, cue.start + 1)):
             speakers[ci] = cue.speaker
     return speakers
