@@ -34,6 +34,11 @@ def status(judge):
 
 
 @pytest.fixture(scope="session")
+def status_of(status):
+    return status
+
+
+@pytest.fixture(scope="session")
 def doc_of(rubric):
     from analyzer.document import Document
 

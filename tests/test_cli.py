@@ -223,3 +223,17 @@ def test_bundled_rules_and_templates_work_from_any_folder(tmp_path):
         cwd=tmp_path,
     )
     assert p.returncode == 0 and "<html" in p.stdout
+
+
+def test_eval_reads_csv_with_a_column_per_criterion(tmp_path):
+    p = tmp_path / "labels.csv"
+    p.write_text(
+        "id,text,kp_identified,price_gap\r\n1,约了王总，他是第一KP。报价3.5万，他预算3万。,met,met\r\n2,介绍了产品。,missing,partial\r\n",
+        encoding="utf-8-sig",
+    )
+    d = json.loads(run("eval", str(p), "--format", "json", "--show-errors").output)
+    kp = next(c for c in d["criteria"] if c["id"] == "kp_identified")
+    pg = next(c for c in d["criteria"] if c["id"] == "price_gap")
+    assert kp["n"] == 2 and kp["accuracy"] == 1.0
+    assert pg["n"] == 2 and pg["accuracy"] == 0.5 and pg["confusion"]["partial"]["missing"] == 1
+    assert [e["id"] for e in d["errors"]] == ["2"]

@@ -1,0 +1,160 @@
+"""The classes of notes a keyword matcher gets wrong (issue 3), each decided by a mechanism."""
+
+import pytest
+
+
+def facts(judge, text):
+    return judge(text).facts
+
+
+# -- negation: the term is there and cancelled; yet some negations state the situation -------
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion", "expected"),
+    [
+        ("这次没有见到第一KP。", "kp_identified", "met"),
+        ("并未和竞品做对比。", "value_comparison", "missing"),
+        ("客户暂时没有需求。", "need_confirmed", "met"),
+        ("对接的采购不是决策人。", "kp_identified", "met"),
+        ("价格还没谈。", "price_gap", "missing"),
+        ("没约下次时间。", "next_step", "missing"),
+    ],
+)
+def test_negation(status_of, text, criterion, expected):
+    assert status_of(text, criterion) == expected
+
+
+def test_negation_facts(judge):
+    assert judge("对接的采购不是决策人。").facts["kp_met"] == "no"
+    assert judge("客户暂时没有需求。").facts["need"] == "no"
+
+
+# -- speaker ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("他觉得现在的系统太慢，月底报表要跑一天。", "met"),
+        ("客户说能不能先试用一个月再定。", "met"),
+        ("对方问售后多久能到现场。", "met"),
+        ("我觉得他们现在的系统太慢了。", "missing"),
+        ("我表示我们的系统是最快的。", "missing"),
+    ],
+)
+def test_speaker_customer_voice(status_of, text, expected):
+    assert status_of(text, "customer_voice") == expected
+
+
+def test_our_boss_is_not_their_boss(judge):
+    assert judge("跟我们老板一起去的，见了他们的采购张经理。").facts["kp_met"] == "unknown"
+    assert judge("见到了他们老板本人。").facts["kp_met"] == "yes"
+
+
+def test_customer_reasons_are_not_the_reps_review(status_of):
+    assert status_of("客户说不签的原因是预算要到下季度才批。", "self_assessment") != "met"
+    assert status_of("我判断没签的原因是没见到老板，下次先约老板。", "self_assessment") == "met"
+
+
+# -- time --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("上次说下次再来，这次带了样品。", "missing"),
+        ("3月15号前把方案发过去。", "met"),
+        ("月底前发正式报价。", "met"),
+        ("下週三帶技術過去演示。", "met"),
+        ("在3号楼看了机房，提了3点建议。", "missing"),
+    ],
+)
+def test_time(status_of, text, expected):
+    assert status_of(text, "next_step") == expected
+
+
+# -- amounts -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他们200人，厂房3万平，年营收5000万。",
+        "去年被环保罚了20万，每月投放30万。",
+        "电话13912345678，型号6205和08B。",
+    ],
+)
+def test_not_prices(judge, text):
+    f = judge(text).facts
+    assert f["our_price"] is None and f["customer_price"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "ours", "theirs"),
+    [
+        ("我们单价11.5元，他们现在用的10.8元。", 11.5, 10.8),
+        ("我们报每月150元/坐席，他预算每月120元/坐席。", 150, 120),
+        ("我们报一台1万2，别家报的一台1万。", 12000, 10000),
+        ("报价2万5，心理价位两万。", 25000, 20000),
+        ("我们报三万五千，友商报的3万5。", 35000, 35000),
+        ("quote 1.2w，budget 1万。", 12000, 10000),
+        ("我们报5k/年，他心理价位4k/年。", 5000, 4000),
+        ("我们报¥9,800，某品牌报的¥8,800。", 9800, 8800),
+        ("报价18.6万，预算16万。", 186000, 160000),
+        ("他预算3万，比我们的报价3.5万低。", 35000, 30000),
+    ],
+)
+def test_which_amount_is_whose(judge, text, ours, theirs):
+    f = judge(text).facts
+    assert (f["our_price"], f["customer_price"]) == (ours, theirs)
+
+
+# -- customer voice without cue words; a long note of what we presented -------------------------
+
+
+def test_quotes_and_customer_words_sections(status_of):
+    assert status_of("“你们要是能两小时到现场，贵点也行。”", "customer_voice") == "met"
+    assert status_of("【客户原话】\n修一次等三天，月底对账都打不出来。", "customer_voice") == "met"
+
+
+def test_long_self_talk_is_not_customer_voice(status_of):
+    text = "我向客户详细介绍了我们公司的发展历程、核心团队、产品功能、成功案例和服务体系。" * 8
+    assert status_of(text, "customer_voice") == "missing"
+
+
+# -- structure: headings name the criterion, the body may be empty or say 无 / 未报 ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion", "expected"),
+    [
+        ("【报价】未报\n【下一步】\n【竞品】无", "price_gap", "missing"),
+        ("【报价】未报\n【下一步】\n【竞品】无", "next_step", "missing"),
+        ("【报价】未报\n【下一步】\n【竞品】无", "value_comparison", "missing"),
+        ("【下一步】下周三下午去现场测量", "next_step", "met"),
+        ("1. 客户：恒通\n2. 报价：3.5万\n3. 预算：3万", "price_gap", "met"),
+        ("- 判断：这单能成，因为老板被断货坑过，价格不是第一位。", "self_assessment", "met"),
+    ],
+)
+def test_sections(status_of, text, criterion, expected):
+    assert status_of(text, criterion) == expected
+
+
+# -- diaries ---------------------------------------------------------------------------------------
+
+
+def test_diary_and_not_diary(judge):
+    diary = "8:30出发，9:40到了客户那边，先在前台登记，然后等了二十分钟，接着见了采购，之后看了仓库，11:00离开。"
+    assert judge(diary).diary
+    assert not judge(diary + "我的判断是这家没预算，因为采购说今年不上新设备，下次不用再来。").diary
+
+
+# -- traditional characters, full-width digits, English -----------------------------------------------
+
+
+def test_mixed_scripts(judge):
+    r = judge("見了老闆本人。報價３．５萬，他的budget是３萬。下週三帶demo過去。")
+    assert r.facts["kp_met"] == "yes"
+    assert (r.facts["our_price"], r.facts["customer_price"]) == (35000, 30000)
+    assert r.facts["next_step_when"] == "下週三"
