@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .output import AtomicOutput, OutputError
+from .output import AtomicOutput, OutputError, ReaderGone
 
 FORMATS = ("text", "json", "jsonl", "markdown", "html")
 
@@ -544,7 +544,7 @@ def main(argv: list[str] | None = None) -> None:
     except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo("visit-analyzer: interrupted", err=True)
         sys.exit(130)
-    except BrokenPipeError:
+    except (BrokenPipeError, ReaderGone):
         _quiet_stdout()  # the reader went away (| head -1): stop quietly
         sys.exit(0)
     except OSError as e:

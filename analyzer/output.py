@@ -19,6 +19,10 @@ class OutputError(Exception):
     pass
 
 
+class ReaderGone(Exception):
+    """stdout's reader went away (``| head -1``): stop quietly, it is not an error."""
+
+
 class AtomicOutput:
     def __init__(self, path: str | None, discard: bool = False) -> None:
         self.path = Path(path) if path else None
@@ -44,6 +48,8 @@ class AtomicOutput:
             return self
         folder = self.path.parent if str(self.path.parent) else Path(".")
         if not folder.is_dir():
+            if folder.exists():
+                raise OutputError(f"{self.path}: {folder} is not a folder")
             raise OutputError(f"{self.path}: folder {folder} does not exist")
         try:
             fd, self._tmp = tempfile.mkstemp(
@@ -56,7 +62,10 @@ class AtomicOutput:
 
     def write(self, s: str) -> None:
         if self._fh is None:
-            sys.stdout.write(s)
+            try:
+                sys.stdout.write(s)
+            except BrokenPipeError:
+                raise ReaderGone from None
             return
         try:
             self._fh.write(s)
@@ -65,14 +74,20 @@ class AtomicOutput:
 
     def flush(self) -> None:
         if self._fh is None:
-            sys.stdout.flush()
+            try:
+                sys.stdout.flush()
+            except BrokenPipeError:
+                raise ReaderGone from None
 
     def __exit__(self, exc_type, exc, tb) -> None:
         if self.path is None:
             if self._fh is not None:
                 self._fh.close()
             elif exc_type is None:
-                sys.stdout.flush()
+                try:
+                    sys.stdout.flush()
+                except BrokenPipeError:
+                    raise ReaderGone from None
             return
         if self._direct:
             try:

@@ -264,9 +264,13 @@ def test_closed_pipe(tmp_path):
     folder.mkdir()
     for i in range(40):
         (folder / f"{i:03d}.txt").write_text(NOTE, encoding="utf-8")
+    # The exit code is visit-analyzer's own, not head's.
     p = subprocess.run(
-        f"{sys.executable} -m analyzer analyze {folder} --format jsonl | head -1",
-        shell=True,
+        [
+            "bash",
+            "-c",
+            f'"{sys.executable}" -m analyzer analyze "{folder}" --format jsonl | head -1; exit ${{PIPESTATUS[0]}}',
+        ],
         capture_output=True,
     )
     assert p.returncode == 0
