@@ -230,7 +230,7 @@ def test_output_in_read_only_folder(tmp_path):
         target = tmp_path / "file.txt"
         target.write_text("x", encoding="utf-8")
         one_line_error(
-            run("analyze", "-o", str(target / "x.json"), input=NOTE), 2, "does not exist"
+            run("analyze", "-o", str(target / "x.json"), input=NOTE), 2, "is not a folder"
         )
     else:
         ro = tmp_path / "ro"
