@@ -95,14 +95,12 @@ class AnyOf(Condition):
     parts: list[Condition]
 
     def evaluate(self, ctx: Context) -> Result:
-        hits: list[Hit] = []
-        ok = False
+        # The first part that holds decides, and its hits are the evidence; the rest need not run.
         for p in self.parts:
             r = p.evaluate(ctx)
             if r.ok:
-                ok = True
-                hits.extend(r.hits)
-        return Result(ok, hits)
+                return r
+        return Result(False)
 
     def lexicons(self) -> set[str]:
         return set().union(*(p.lexicons() for p in self.parts))

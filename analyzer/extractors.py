@@ -47,12 +47,14 @@ class Polarity(Extractor):
     prefer: str = "yes"
 
     def extract(self, ctx: Context) -> FactValue:
-        y = self.yes.evaluate(ctx) if self.yes else None
-        n = self.no.evaluate(ctx) if self.no else None
-        order = [("yes", y), ("no", n)] if self.prefer == "yes" else [("no", n), ("yes", y)]
-        for value, r in order:
-            if r is not None and r.ok:
-                return FactValue(value, r.hits)
+        order = [("yes", self.yes), ("no", self.no)]
+        if self.prefer == "no":
+            order.reverse()
+        for value, cond in order:
+            if cond is not None:
+                r = cond.evaluate(ctx)
+                if r.ok:
+                    return FactValue(value, r.hits)
         return FactValue("unknown")
 
     def conditions(self) -> list[Condition]:
