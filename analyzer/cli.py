@@ -44,6 +44,15 @@ def cli() -> None:
     """Judge Chinese sales visit notes (拜访记录) against a rubric and say what to write next time."""
 
 
+rubric_option = click.option(
+    "-r",
+    "--rubric",
+    default="default",
+    show_default=True,
+    help="Bundled rubric name or a .yaml path.",
+)
+
+
 def table_options(f):
     """Options for reading CRM exports, shared by analyze and report."""
     for opt in reversed(
@@ -74,13 +83,7 @@ def table_options(f):
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Output format.")  # fmt: skip
-@click.option(
-    "-r",
-    "--rubric",
-    default="default",
-    show_default=True,
-    help="Bundled rubric name or a .yaml path.",
-)
+@rubric_option
 @click.option(
     "--template", type=click.Path(dir_okay=False), help="Render with your own Jinja2 template."
 )
@@ -194,13 +197,7 @@ def _colour_wanted() -> bool:
     type=click.Path(dir_okay=False),
     help="Also write one row per note to a CSV for Excel.",
 )
-@click.option(
-    "-r",
-    "--rubric",
-    default="default",
-    show_default=True,
-    help="Bundled rubric name or a .yaml path.",
-)
+@rubric_option
 @click.option(
     "-j",
     "--jobs",
@@ -486,13 +483,7 @@ def rubrics(fmt) -> None:
 
 @cli.command(name="eval")
 @click.argument("labelled", type=click.Path())
-@click.option(
-    "-r",
-    "--rubric",
-    default="default",
-    show_default=True,
-    help="Bundled rubric name or a .yaml path.",
-)
+@rubric_option
 @click.option(
     "-f", "--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True
 )
