@@ -12,12 +12,13 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A jieba token and its character offsets (a tuple: notes have thousands of them)."""
+
     word: str
     start: int
     end: int
@@ -56,4 +57,4 @@ class Segmenter:
         self._jieba = fast_tokenizer(self.words, cache_dir())
 
     def tokens(self, norm: str) -> list[Token]:
-        return [Token(w, s, e) for w, s, e in self._jieba.tokenize(norm)]
+        return list(map(Token._make, self._jieba.tokenize(norm)))
