@@ -22,6 +22,7 @@ _CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+"
 # Currency prefix, number, magnitude, optional shorthand tail digit, currency suffix.
 _AMOUNT = re.compile(
     rf"""
+    (?=[¥$r人\d零〇一二两三四五六七八九十百千万亿])   # skip ahead to where an amount can start
     (?P<cur>[¥$]|rmb|人民币)?\s*
     (?:
         (?P<num>{_ARABIC})\s*(?P<mag>万|千|百|亿|k(?![a-z])|w(?![a-z]))?
