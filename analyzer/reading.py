@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 NOTE_SUFFIXES = (".txt", ".md")
-DEFAULT_MAX_CHARS = 20_000
 
 
 class UsageError(Exception):

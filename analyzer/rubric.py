@@ -558,6 +558,7 @@ def _compile(data: dict, origins: Origins, display: str) -> Rubric:
             if ref not in facts:
                 raise err(facts_raw, fname, f"unknown fact '{ref}'")
 
+    _check_cycles(criteria, facts, lambda key, msg: err(data, key, msg))
     return Rubric(
         name=name,
         title=str(data.get("title", name)),
@@ -572,6 +573,42 @@ def _compile(data: dict, origins: Origins, display: str) -> Rubric:
         findings=findings,
         description=str(data.get("description", "")),
     )
+
+
+def _check_cycles(criteria: list[Criterion], facts: dict[str, Extractor], fail) -> None:
+    """A criterion or fact that depends on itself, through any chain, is an error at load time."""
+    deps: dict[str, set[str]] = {}
+
+    def refs(conds) -> set[str]:
+        out: set[str] = set()
+        for cond in conds:
+            if cond is not None:
+                f, c = cond.references()
+                out |= {f"fact {x}" for x in f} | {f"criterion {x}" for x in c}
+        return out
+
+    for c in criteria:
+        deps[f"criterion {c.id}"] = refs([c.met, c.partial])
+    for name, ex in facts.items():
+        deps[f"fact {name}"] = refs(ex.conditions()) | {f"fact {x}" for x in ex.fact_refs()}
+    state: dict[str, int] = {}
+
+    def visit(node: str, path: list[str]) -> None:
+        if state.get(node) == 2:
+            return
+        if state.get(node) == 1:
+            cycle = " -> ".join([*path[path.index(node) :], node])
+            raise fail(
+                "criteria" if node.startswith("criterion") else "facts",
+                f"depends on itself: {cycle}",
+            )
+        state[node] = 1
+        for nxt in sorted(deps.get(node, ())):
+            visit(nxt, [*path, node])
+        state[node] = 2
+
+    for node in sorted(deps):
+        visit(node, [])
 
 
 def _text_map(c: dict, key: str, allowed: tuple[str, ...], err) -> dict[str, str]:

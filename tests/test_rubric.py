@@ -100,6 +100,10 @@ def test_new_terms_become_jieba_words(tmp_path):
         ("extends: nowhere\n", "extends: unknown rubric 'nowhere'"),
         ("extends: default\ndrop: [no_such]\n", "drop: 'no_such' is not a criterion"),
         ("extends: default\ncriteria:\n  - id: x\n    met: {time: someday}\n", "'time' kinds are"),
+        (
+            "extends: default\ncriteria:\n  - id: x\n    met: {criterion: x}\n",
+            "depends on itself: criterion x -> criterion x",
+        ),
     ],
 )
 def test_broken_rubrics(tmp_path, body, expected):
