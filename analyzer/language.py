@@ -49,8 +49,11 @@ class Language:
         subj = _alternation(self.customer_subjects)
         surname = f"[{re.escape(self.surnames)}]" if self.surnames else r"(?!x)x"
         # 王总, 李经理, 张工 are people on the customer's side unless the rep's own side owns them.
+        nick = f"[{re.escape(self.nickname_surnames)}]" if self.nickname_surnames else r"(?!x)x"
+        # 王总 / 李经理, 小陈 / 老周, and a name in Latin letters (Jason问, Amy说): the rep writes 我.
         self.customer_subject_re = re.compile(
-            rf"(?:{subj}|{surname}(?:总|经理|工|主任|老板|董|厂长|院长|校长|店长|主管|部长|处长|科长|老师|姐|哥))"
+            rf"(?:{subj}|{surname}(?:总|经理|工|主任|老板|董|厂长|院长|校长|店长|主管|部长|处长|科长|老师|姐|哥)"
+            rf"|[小老]{nick}|[a-z][a-z]{{2,}})"
         )
         self.rep_subject_re = re.compile(_alternation(self.rep_subjects))
         self.verb_re = re.compile(_alternation(self.speech_verbs))

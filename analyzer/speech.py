@@ -67,8 +67,13 @@ def find_speech(doc: Document) -> list[SpeechCue]:
     for sent in doc.seg.sentences:
         sent_cues: list[tuple[str, int, int]] = []
         carried: str | None = None
+        subject: str | None = None  # who the sentence is about, from the start of its clauses
         for ci in doc.clauses_between(sent.start, sent.end):
             clause = doc.seg.clauses[ci]
+            if lang.rep_subject_re.match(doc.norm, clause.start):
+                subject = "rep"
+            elif lang.customer_subject_re.match(doc.norm, clause.start):
+                subject = "customer"
             for m in lang.verb_re.finditer(doc.norm, clause.start, clause.end):
                 # jieba's HMM glues 王总说 into one word: the verb may end a token that starts
                 # with its subject; 电话 is not 电 + 话.
@@ -77,9 +82,13 @@ def find_speech(doc: Document) -> list[SpeechCue]:
                 ):
                     continue
                 who, s_start = _subject_before(doc, clause.start, m.start())
-                if who is None and lang.subjectless_verb_re.fullmatch(m.group()):
+                if who is None:
                     at_start = not doc.norm[clause.start : m.start()].strip("也还又就都便")
-                    if at_start or carried == "customer":
+                    subjectless = lang.subjectless_verb_re.fullmatch(m.group())
+                    if (subjectless and (at_start or carried == "customer")) or (
+                        at_start and subject == "customer"
+                    ):
+                        # 店长看了报价，说…: the verb opens its clause and the sentence's subject speaks.
                         who, s_start = "customer", m.start()
                 if who is None:
                     continue
