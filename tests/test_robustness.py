@@ -286,14 +286,14 @@ def test_ctrl_c_exits_130(tmp_path):
     from bench.corpus import write_csv
 
     export = tmp_path / "big.csv"
-    write_csv(str(export), 3000)
+    write_csv(str(export), 20000)  # far more than can be scored before the signal
     out = tmp_path / "r.html"
     for jobs in ("1", "2"):
         p = subprocess.Popen(
             [sys.executable, "-m", "analyzer", "report", str(export), "-o", str(out), "--jobs", jobs],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         )  # fmt: skip
-        time.sleep(2.5)
+        time.sleep(1.5)
         p.send_signal(signal.SIGINT)
         _, err = p.communicate(timeout=60)
         assert p.returncode == 130, err
