@@ -9,7 +9,6 @@ agrees when both are null or one contains the other.
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any
 from .judge import analyze_text
 from .results import NoteResult
 from .rubric import Rubric
+from .tables import iter_json_lines
 
 STATUSES = ("met", "partial", "missing")
 AMOUNT_FACTS = ("our_price", "customer_price", "price_gap")
@@ -123,31 +123,24 @@ def read_labelled(path: Path) -> Iterator[LabelledNote]:
     if path.suffix.lower() == ".csv":
         yield from _read_csv(path)
         return
-    with path.open(encoding="utf-8-sig") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise LabelError(f"{path}:{lineno}: not valid JSON ({e.msg})") from None
-            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                raise LabelError(f"{path}:{lineno}: needs an object with a 'text' string")
-            labels = obj.get("labels") or {}
-            if not isinstance(labels, dict):
-                raise LabelError(f"{path}:{lineno}: 'labels' must be an object")
-            for k, v in labels.items():
-                if v not in STATUSES:
-                    raise LabelError(
-                        f"{path}:{lineno}: labels.{k}: '{v}' is not met/partial/missing"
-                    )
-            yield LabelledNote(
-                str(obj.get("id", lineno)),
-                obj["text"],
-                labels,
-                obj.get("facts") or {},
-                obj.get("diary"),
-            )
+    for lineno, obj, problem in iter_json_lines(path, "utf-8-sig"):
+        if obj is None:
+            raise LabelError(f"{path}:{lineno}: {problem}")
+        if not isinstance(obj.get("text"), str):
+            raise LabelError(f"{path}:{lineno}: needs an object with a 'text' string")
+        labels = obj.get("labels") or {}
+        if not isinstance(labels, dict):
+            raise LabelError(f"{path}:{lineno}: 'labels' must be an object")
+        for k, v in labels.items():
+            if v not in STATUSES:
+                raise LabelError(f"{path}:{lineno}: labels.{k}: '{v}' is not met/partial/missing")
+        yield LabelledNote(
+            str(obj.get("id", lineno)),
+            obj["text"],
+            labels,
+            obj.get("facts") or {},
+            obj.get("diary"),
+        )
 
 
 def _read_csv(path: Path) -> Iterator[LabelledNote]:

@@ -300,9 +300,8 @@ def _is_ole(path: Path) -> bool:
         return False
 
 
-def _jsonl_records(path: Path, names: ColumnNames) -> Iterator[Record | RowError]:
-    file = str(path)
-    encoding = detect_encoding(path, names.encoding or None)
+def iter_json_lines(path: Path, encoding: str) -> Iterator[tuple[int, dict | None, str]]:
+    """Each non-blank line of a JSONL file: (line number, object, "") or (line number, None, reason)."""
     with path.open(encoding=encoding, newline="") as fh:
         for lineno, line in enumerate(fh, 1):
             if not line.strip():
@@ -310,17 +309,28 @@ def _jsonl_records(path: Path, names: ColumnNames) -> Iterator[Record | RowError
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as e:
-                yield RowError(file, lineno, f"broken JSON line ({e.msg})")
+                yield lineno, None, f"broken JSON line ({e.msg})"
                 continue
             if not isinstance(obj, dict):
-                yield RowError(file, lineno, "a line must be a JSON object")
+                yield lineno, None, "a line must be a JSON object"
                 continue
-            keys = list(obj)
-            cols = _find_columns(keys, names)
-            if "text" not in cols:
-                yield RowError(file, lineno, _missing_text_column(keys, names))
-                continue
-            yield _record(file, lineno, [obj[k] for k in keys], cols)
+            yield lineno, obj, ""
+
+
+def _jsonl_records(path: Path, names: ColumnNames) -> Iterator[Record | RowError]:
+    file = str(path)
+    for lineno, obj, problem in iter_json_lines(
+        path, detect_encoding(path, names.encoding or None)
+    ):
+        if obj is None:
+            yield RowError(file, lineno, problem)
+            continue
+        keys = list(obj)
+        cols = _find_columns(keys, names)
+        if "text" not in cols:
+            yield RowError(file, lineno, _missing_text_column(keys, names))
+            continue
+        yield _record(file, lineno, [obj[k] for k in keys], cols)
 
 
 class TableError(Exception):
