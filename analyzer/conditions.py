@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from .judge import Context
@@ -50,8 +50,9 @@ _QUANTITY = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
+    """A span of the note that a matcher found (a tuple: a note makes hundreds of them)."""
+
     start: int
     end: int
     kind: str

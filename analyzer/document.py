@@ -49,6 +49,7 @@ class Document:
         self.seg: Segments = segment(self.norm)
         self.tokens: list[Token] = tokens_of(self.norm) if self.norm.strip() else []
         self._negated: dict[tuple[int, int], bool] = {}
+        self._cues: dict[int, tuple[list, list, list]] = {}
         self._units: dict[tuple[int, int, str], frozenset] = {}
 
     # -- positions -------------------------------------------------------------
@@ -232,23 +233,45 @@ class Document:
         if c < 0:
             return False
         clause = self.seg.clauses[c]
-        lang = self.lang
+        resets, cues, short_cues = self._clause_cues(c)
+        # The scope of a cue starts after the last reset (但/而是) before the span.
         prefix_start = clause.start
-        for m in lang.reset_re.finditer(self.norm, clause.start, start):
-            if not self._inside_not_negation(m.start(), m.end(), clause.start, clause.end):
-                prefix_start = m.end()
-        for m in lang.cue_re.finditer(self.norm, prefix_start, start):
-            if not self._inside_not_negation(m.start(), m.end(), clause.start, clause.end):
+        for _r_start, r_end in resets:
+            if r_end > start:
+                break
+            prefix_start = r_end
+        for m_start, m_end in cues:
+            if m_end > start:
+                break
+            if m_start >= prefix_start:
                 return True
-        for m in lang.short_cue_re.finditer(self.norm, max(prefix_start, start - 3), start):
-            if start - m.end() <= 1 and not self._inside_not_negation(
-                m.start(), m.end(), clause.start, clause.end
-            ):
+        near = max(prefix_start, start - 3)
+        for m_start, m_end in short_cues:
+            if m_end > start:
+                break
+            if m_start >= near and start - m_end <= 1:
                 return True
-        post = lang.post_cue_re.match(self.norm, end, clause.end)
+        post = self.lang.post_cue_re.match(self.norm, end, clause.end)
         return bool(
             post and not self._inside_not_negation(end, post.end(), clause.start, clause.end)
         )
+
+    def _clause_cues(self, c: int) -> tuple[list, list, list]:
+        """A clause's negation resets, cues and short cues (none inside a not-negation word)."""
+        got = self._cues.get(c)
+        if got is None:
+            clause = self.seg.clauses[c]
+            lang = self.lang
+            got = tuple(
+                [
+                    m.span()
+                    for m in rx.finditer(self.norm, clause.start, clause.end)
+                    if not self._inside_not_negation(m.start(), m.end(), clause.start, clause.end)
+                ]
+                for rx in (lang.reset_re, lang.cue_re, lang.short_cue_re)
+            )
+            self._cues[c] = got
+        return got
 
     def _inside_not_negation(self, start: int, end: int, c_start: int, c_end: int) -> bool:
         for m in self.lang.not_negation_re.finditer(

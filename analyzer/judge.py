@@ -38,6 +38,7 @@ class Context:
         self._prices: list[Price] | None = None
         self._lex = rubric.normalised_lexicons()
         self._term_spans: dict = {}
+        self._by_lexicon: dict | None = None
 
     @property
     def prices(self) -> list[Price]:
@@ -52,19 +53,30 @@ class Context:
         spans = self._term_spans.get(key)
         if spans is None:
             names, words = key
-            index = self.doc.token_ngrams
-            spans = []
-            if index:
-                keys = index.keys()
-                sets = self.rubric.lexicon_sets()
-                for n in names:
-                    for w in keys & sets[n]:
-                        spans.extend((n, s, e) for s, e in index[w])
+            by_lexicon = self._lexicon_spans()
+            if len(names) == 1 and not words:
+                spans = by_lexicon.get(names[0], [])
+            else:
+                index = self.doc.token_ngrams
+                spans = [t for n in names for t in by_lexicon.get(n, ())]
                 for w in words:
                     spans.extend(("", s, e) for s, e in index.get(w, ()))
                 spans.sort(key=lambda t: (t[1], t[2]))
             self._term_spans[key] = spans
         return spans
+
+    def _lexicon_spans(self) -> dict[str, list[tuple[str, int, int]]]:
+        """Every lexicon's words in the note, in note order: one pass over the note's words."""
+        if self._by_lexicon is None:
+            lexicons_of = self.rubric.word_lexicons()
+            out: dict[str, list[tuple[str, int, int]]] = {}
+            for w, places in self.doc.token_ngrams.items():
+                for n in lexicons_of.get(w, ()):
+                    out.setdefault(n, []).extend((n, s, e) for s, e in places)
+            for spans in out.values():
+                spans.sort(key=lambda t: (t[1], t[2]))
+            self._by_lexicon = out
+        return self._by_lexicon
 
     def terms_of(self, names: list[str], words: list[str]):
         for n in names:

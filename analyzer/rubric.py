@@ -90,6 +90,7 @@ class Rubric:
     _word_set: frozenset[str] | None = field(default=None, repr=False)
     extra_words: list[str] = field(default_factory=list)
     _lex_sets: dict | None = field(default=None, repr=False)
+    _word_lexicons: dict | None = field(default=None, repr=False)
     _automaton: object = field(default=None, repr=False)
 
     def add_words(self, words: list[str]) -> None:
@@ -121,6 +122,16 @@ class Rubric:
         if self._lex_sets is None:
             self._lex_sets = {k: frozenset(v) for k, v in self.normalised_lexicons().items()}
         return self._lex_sets
+
+    def word_lexicons(self) -> dict[str, tuple[str, ...]]:
+        """For each lexicon word, the lexicons it belongs to."""
+        if self._word_lexicons is None:
+            out: dict[str, list[str]] = {}
+            for name, words in self.normalised_lexicons().items():
+                for w in words:
+                    out.setdefault(w, []).append(name)
+            self._word_lexicons = {w: tuple(names) for w, names in out.items()}
+        return self._word_lexicons
 
     @property
     def automaton(self):

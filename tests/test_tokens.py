@@ -2,11 +2,13 @@
 
 import csv
 import json
+import os
+import sys
 from pathlib import Path
 
 import pytest
 
-from analyzer.fastdict import stock_tokenizer
+from analyzer.fastdict import _dat_functions, fast_tokenizer, stock_tokenizer
 from analyzer.normalize import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,18 +32,41 @@ def stock(rubric):
     return stock_tokenizer(rubric.segmenter.words)
 
 
-def test_tokens_identical_to_stock_jieba_on_every_sample(rubric, stock):
+@pytest.fixture(scope="module", params=["accelerated", "pure-python"])
+def fast(request, rubric, tmp_path_factory):
+    """Both ways the tool cuts: the DAG and route in jieba-fast-dat's C++, and all in Python."""
+    accelerated = request.param == "accelerated"
+    folder = tmp_path_factory.mktemp("dict-cache")
+    tokenizer = fast_tokenizer(rubric.segmenter.words, folder, accelerate=accelerated)
+    if accelerated:
+        if sys.platform not in ("linux", "darwin"):
+            pytest.skip("jieba-fast-dat ships wheels for Linux and macOS only")
+        assert _dat_functions() is not None, "jieba-fast-dat is a dependency on this platform"
+        assert "get_DAG" in vars(tokenizer)  # the accelerated functions are in use
+        # A second start loads the cached double-array trie instead of building it.
+        assert list(folder.glob("dict-*.dat"))
+        again = fast_tokenizer(rubric.segmenter.words, folder, accelerate=True)
+        assert again.lcut("今天拜访了王总") == tokenizer.lcut("今天拜访了王总")
+    else:
+        assert "get_DAG" not in vars(tokenizer)
+    return tokenizer
+
+
+def test_tool_uses_the_accelerator_where_installed(rubric):
+    if _dat_functions() is not None and not os.environ.get("VISIT_ANALYZER_PURE_PYTHON"):
+        assert "get_DAG" in vars(rubric.segmenter._jieba)
+
+
+def test_tokens_identical_to_stock_jieba_on_every_sample(stock, fast):
     texts = sample_texts()
     assert len(texts) >= 400
-    fast = rubric.segmenter._jieba
     for text in texts:
         norm = normalise(text)
         assert list(fast.tokenize(norm)) == list(stock.tokenize(norm)), text[:40]
         assert fast.lcut(norm, HMM=False) == stock.lcut(norm, HMM=False)
 
 
-def test_rubric_words_are_in_both(rubric, stock):
-    fast = rubric.segmenter._jieba
+def test_rubric_words_are_in_both(stock, fast):
     for w in ("第一kp", "心理价位", "友商"):
         assert fast.FREQ.get(w) == stock.FREQ.get(w) and fast.FREQ.get(w)
     assert fast.total == stock.total
