@@ -4,7 +4,8 @@ A condition is a mapping. Composite forms::
 
     any: [cond, ...]                  # one of them
     all: [cond, ...]                  # all of them, in one window
-    within: clause|sentence|section|note   # the window of ``all`` (default sentence)
+    within: clause|sentence|nearby|section|note   # the window of ``all`` (default sentence;
+                                      # nearby: the same or the next/previous sentence)
     not: cond                         # none of it (inside ``all``: not in that window)
 
 Matchers (exactly one per mapping), with the options each accepts::
@@ -37,7 +38,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 if TYPE_CHECKING:
     from .judge import Context
 
-WINDOWS = ("clause", "sentence", "section", "note")
+WINDOWS = ("clause", "sentence", "nearby", "section", "note")
 SPEAKERS = ("customer", "rep", "narration", "any", "not_rep", "not_customer")
 TIME_KINDS = ("future", "present", "past", "clock", "any")
 AMOUNT_ROLES = ("any", "ours", "customer", "gap")

@@ -132,6 +132,9 @@ class Document:
         sent = self.seg.clauses[c].sentence
         if within == "sentence":
             return frozenset({sent})
+        if within == "nearby":
+            # Windows of two consecutive sentences: spans share one when they are at most a sentence apart.
+            return frozenset({sent - 1, sent})
         if within == "section":
             s = self.seg.sentences[sent].section
             return frozenset({("s", s) if s is not None else ("n", sent)})
@@ -148,7 +151,10 @@ class Document:
         idx = self.clauses_between(section.body_start, section.body_end)
         if within == "clause":
             return frozenset(idx)
-        return frozenset(self.seg.clauses[ci].sentence for ci in idx)
+        sentences = {self.seg.clauses[ci].sentence for ci in idx}
+        if within == "nearby":
+            return frozenset({w for s in sentences for w in (s - 1, s)})
+        return frozenset(sentences)
 
     # -- tokens and terms ------------------------------------------------------
 
@@ -181,11 +187,52 @@ class Document:
             ):
                 cuts.add(s)
                 cuts.add(e)
+        # A time phrase or an amount ends where it ends, even inside a jieba token (十点前|发).
+        for span in (*self.times, *self.amounts):
+            cuts.add(span.start)
+            cuts.add(span.end)
+        self._retile(matches, cuts)
         index: dict[str, list[tuple[int, int]]] = {}
         for s, e, w in matches:
             if s in cuts and e in cuts:
                 index.setdefault(w, []).append((s, e))
         return index
+
+    def _retile(self, matches: list[tuple[int, int, str]], cuts: set[int]) -> None:
+        """Cut where jieba glued a rubric word to a character that is not its own.
+
+        jieba cuts 回头发资料 as 回/头发 and 十点前发简历 as 前发, hiding 回头 and 发. Where one or
+        two tokens, at least one of them no rubric word, are tiled exactly by rubric words
+        (回头 + 发), the tiles' edges count as cuts. 总结 stays whole: 结 is no rubric word.
+        """
+        ends_at: dict[int, list[int]] = {}
+        for s, e, _ in matches:
+            ends_at.setdefault(s, []).append(e)
+        words = self.words
+        tokens = self.tokens
+        for i, t in enumerate(tokens):
+            if t.word in words:
+                continue
+            for a, b in ((t.start, t.end), *(((tokens[i - 1].start, t.end),) if i else ())):
+                if b - a > 6 or b - a < 2:
+                    continue
+                path = self._tiling(a, b, ends_at)
+                if path:
+                    cuts.update(path)
+
+    @staticmethod
+    def _tiling(a: int, b: int, ends_at: dict[int, list[int]]) -> list[int] | None:
+        """The cut points of the fewest rubric words that tile ``[a, b)`` exactly, or None."""
+        best: dict[int, list[int]] = {a: [a]}
+        for pos in range(a, b):
+            path = best.get(pos)
+            if path is None:
+                continue
+            for e in ends_at.get(pos, ()):
+                if e <= b and (e not in best or len(best[e]) > len(path) + 1):
+                    best[e] = [*path, e]
+        path = best.get(b)
+        return path if path is not None and len(path) > 2 else None
 
     @cached_property
     def ngram_keys(self):

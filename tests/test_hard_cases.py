@@ -158,3 +158,58 @@ def test_mixed_scripts(judge):
     assert r.facts["kp_met"] == "yes"
     assert (r.facts["our_price"], r.facts["customer_price"]) == (35000, 30000)
     assert r.facts["next_step_when"] == "下週三"
+
+
+# -- session 2: causes found on batches 7–10 ---------------------------------------------------
+
+
+def _words(doc):
+    return {w for w, places in doc.token_ngrams.items() if places}
+
+
+def test_rubric_words_glued_by_jieba_are_cut_out(doc_of):
+    # jieba cuts 回/头发 and 十点/前发: the rubric words 回头 and 发 tile the glued tokens.
+    assert {"回头", "发"} <= _words(doc_of("没报价，回头发资料。"))
+    assert "发" in _words(doc_of("下周一上午十点前发3份简历给他。"))
+    # A word that is not the rubric's is never cut: 总结 stays whole, so 总 is not found in it.
+    assert "总" not in _words(doc_of("今天做了总结"))
+
+
+def test_next_step_with_glued_verb(status_of, judge):
+    assert status_of("下周一上午十点前发3份简历给他。", "next_step") == "met"
+    assert judge("下周一上午十点前发3份简历给他。").facts["next_step_when"]
+    assert status_of("客户问有啥区别，没报价，回头发资料。", "next_step") == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "到了客户工厂先在门卫登记，再去二楼找了行政小刘，然后一起去车间量了尺码。",
+        "Follow up 了一下项目，客户还在内部讨论。",
+    ],
+)
+def test_narrated_actions_are_not_a_plan(status_of, text):
+    assert status_of(text, "next_step") == "missing"
+
+
+def test_comparison_across_two_sentences(status_of):
+    text = "他现在那两家要凑够50箱才发货。我讲了我们广州仓次日达，可以按店分单。"
+    assert status_of(text, "value_comparison") == "met"
+    # The rival alone, or our boss instead of our offer, is no comparison.
+    assert status_of("他现在那两家要凑够50箱才发货。", "value_comparison") == "partial"
+    assert status_of("他现在那两家送货慢。我们经理是下午到的。", "value_comparison") == "partial"
+
+
+def test_current_supplier_named_is_a_described_rival(status_of):
+    assert status_of("他说现在全公司在用百度网盘个人号。", "value_comparison") == "partial"
+
+
+def test_customer_figure_is_their_budget_situation(judge):
+    result = judge("采购说别家报的三万五千，我们报的是4万2，他嫌贵。")
+    assert result.facts["customer_price"] == 35000
+    assert result.facts["need"] == "yes"
+
+
+@pytest.mark.parametrize("text", ["他说配电房气体灭火今年不上。", "对方明确说没有换的打算。"])
+def test_no_need_in_other_words(judge, text):
+    assert judge(text).facts["need"] == "no"
