@@ -223,6 +223,8 @@ class SpanFilter:
         return True
 
     def result(self, hits: list[Hit]) -> Result:
+        if self.min <= 1:
+            return Result(bool(hits) or self.min == 0, hits)
         distinct = {(h.start, h.end) for h in hits}
         return Result(len(distinct) >= self.min, hits if len(distinct) >= self.min else [])
 

@@ -171,47 +171,46 @@ class Document:
         if self.automaton is None or not self.words:
             return {}
         matches = [(end + 1 - n, end + 1, w) for end, (w, n) in self.automaton.iter(self.norm)]
-        cuts = set(self.token_starts)
-        cuts.update(self.token_ends)
-        token_at = self.token_at
+        ends_at: dict[int, list[int]] = {}
         for s, e, _ in matches:
-            ti = token_at[s]
-            if ti < 0:
-                continue
-            t = self.tokens[ti]
-            if (
-                e <= t.end
-                and (s, e) != (t.start, t.end)
-                and len(t.word) > 2
-                and t.word in self.words
-            ):
-                cuts.add(s)
-                cuts.add(e)
+            ends_at.setdefault(s, []).append(e)
+        tokens = self.tokens
+        words = self.words
+        cuts = {t.start for t in tokens}
+        cuts.update(t.end for t in tokens)
+        for t in tokens:
+            if t.end - t.start > 2 and t.word in words:
+                for s in range(t.start, t.end):
+                    for e in ends_at.get(s, ()):
+                        if e <= t.end and (s, e) != (t.start, t.end):
+                            cuts.add(s)
+                            cuts.add(e)
         # A time phrase or an amount ends where it ends, even inside a jieba token (十点前|发).
         for span in (*self.times, *self.amounts):
             cuts.add(span.start)
             cuts.add(span.end)
-        self._retile(matches, cuts)
+        self._retile(ends_at, cuts)
         index: dict[str, list[tuple[int, int]]] = {}
         for s, e, w in matches:
             if s in cuts and e in cuts:
                 index.setdefault(w, []).append((s, e))
         return index
 
-    def _retile(self, matches: list[tuple[int, int, str]], cuts: set[int]) -> None:
+    def _retile(self, ends_at: dict[int, list[int]], cuts: set[int]) -> None:
         """Cut where jieba glued a rubric word to a character that is not its own.
 
         jieba cuts 回头发资料 as 回/头发 and 十点前发简历 as 前发, hiding 回头 and 发. Where one or
         two tokens, at least one of them no rubric word, are tiled exactly by rubric words
         (回头 + 发), the tiles' edges count as cuts. 总结 stays whole: 结 is no rubric word.
         """
-        ends_at: dict[int, list[int]] = {}
-        for s, e, _ in matches:
-            ends_at.setdefault(s, []).append(e)
+        inner_ends = {e for ends in ends_at.values() for e in ends}
         words = self.words
         tokens = self.tokens
         for i, t in enumerate(tokens):
-            if t.word in words:
+            # Only a token that a rubric word ends inside can be glued.
+            if t.end - t.start < 2 or t.word in words:
+                continue
+            if not any(k in inner_ends for k in range(t.start + 1, t.end)):
                 continue
             for a, b in ((t.start, t.end), *(((tokens[i - 1].start, t.end),) if i else ())):
                 if b - a > 6 or b - a < 2:
@@ -309,11 +308,24 @@ class Document:
         if got is None:
             clause = self.seg.clauses[c]
             lang = self.lang
+            norm = self.norm
+            # Words that contain a cue but negate nothing (不错, 没想到), found once per clause.
+            plain = [
+                m.span() for m in lang.not_negation_re.finditer(norm, clause.start, clause.end)
+            ]
+
+            def negates(span: tuple[int, int]) -> bool:
+                s, e = span
+                for a, b in plain:
+                    if (a <= s and e <= b) or (a < e and s < b and b - a > e - s):
+                        return False
+                return True
+
             got = tuple(
                 [
                     m.span()
-                    for m in rx.finditer(self.norm, clause.start, clause.end)
-                    if not self._inside_not_negation(m.start(), m.end(), clause.start, clause.end)
+                    for m in rx.finditer(norm, clause.start, clause.end)
+                    if not plain or negates(m.span())
                 ]
                 for rx in (lang.reset_re, lang.cue_re, lang.short_cue_re)
             )
