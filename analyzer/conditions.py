@@ -183,7 +183,7 @@ def _union_refs(parts: list[Condition]) -> tuple[set[str], set[str]]:
 # -- span filters shared by term-like matchers -------------------------------------
 
 
-@dataclass
+@dataclass(frozen=True)
 class SpanFilter:
     negated: str = "no"  # no | yes | any
     speaker: str = "any"
@@ -229,6 +229,9 @@ class SpanFilter:
         return Result(len(distinct) >= self.min, hits if len(distinct) >= self.min else [])
 
 
+_TERMS_IDS: dict[tuple, int] = {}
+
+
 @dataclass
 class Terms(Condition):
     names: list[str]
@@ -240,14 +243,24 @@ class Terms(Condition):
 
         self.words = [normalise(w) for w in self.words]
         self.key = (tuple(self.names), tuple(self.words))
+        # The same words with the same filter are often asked for in several places of a rubric:
+        # they share one id, and a note evaluates them once.
+        self.memo_id = _TERMS_IDS.setdefault((self.key, self.filt), len(_TERMS_IDS))
 
     def evaluate(self, ctx: Context) -> Result:
-        spans = ctx.term_spans(self.key)
-        if not spans:
-            return Result(self.filt.min == 0)
-        keep = self.filt.keep
-        hits = [Hit(s, e, "term", label) for label, s, e in spans if keep(ctx, s, e)]
-        return self.filt.result(hits)
+        memo = ctx.terms_results
+        r = memo.get(self.memo_id)
+        if r is None:
+            spans = ctx.term_spans(self.key)
+            if not spans:
+                r = Result(self.filt.min == 0)
+            else:
+                keep = self.filt.keep
+                r = self.filt.result(
+                    [Hit(s, e, "term", label) for label, s, e in spans if keep(ctx, s, e)]
+                )
+            memo[self.memo_id] = r
+        return r
 
     def lexicons(self) -> set[str]:
         return set(self.names)

@@ -49,7 +49,6 @@ class Document:
         self.seg: Segments = segment(self.norm)
         self.tokens: list[Token] = tokens_of(self.norm) if self.norm.strip() else []
         self._negated: dict[tuple[int, int], bool] = {}
-        self._cues: dict[int, tuple[list, list, list]] = {}
         self._units: dict[tuple[int, int, str], frozenset] = {}
 
     # -- positions -------------------------------------------------------------
@@ -279,58 +278,68 @@ class Document:
         if c < 0:
             return False
         clause = self.seg.clauses[c]
-        resets, cues, short_cues = self._clause_cues(c)
-        # The scope of a cue starts after the last reset (但/而是) before the span.
+        reset_ends, cue_starts, cue_ends, short_by_end = self._negation_marks
+        # The scope of a cue starts after the last reset (但/而是) before the span, in this clause.
         prefix_start = clause.start
-        for _r_start, r_end in resets:
-            if r_end > start:
-                break
-            prefix_start = r_end
-        for m_start, m_end in cues:
-            if m_end > start:
-                break
-            if m_start >= prefix_start:
-                return True
+        j = bisect_right(reset_ends, start) - 1
+        if j >= 0 and reset_ends[j] > prefix_start:
+            prefix_start = reset_ends[j]
+        # Cues never overlap one another, so the last one ending before the span starts last too.
+        k = bisect_right(cue_ends, start) - 1
+        if k >= 0 and cue_starts[k] >= prefix_start:
+            return True
         near = max(prefix_start, start - 3)
-        for m_start, m_end in short_cues:
-            if m_end > start:
-                break
-            if m_start >= near and start - m_end <= 1:
+        for e in (start, start - 1):
+            s = short_by_end.get(e)
+            if s is not None and s >= near:
                 return True
         post = self.lang.post_cue_re.match(self.norm, end, clause.end)
         return bool(
             post and not self._inside_not_negation(end, post.end(), clause.start, clause.end)
         )
 
-    def _clause_cues(self, c: int) -> tuple[list, list, list]:
-        """A clause's negation resets, cues and short cues (none inside a not-negation word)."""
-        got = self._cues.get(c)
-        if got is None:
-            clause = self.seg.clauses[c]
-            lang = self.lang
-            norm = self.norm
-            # Words that contain a cue but negate nothing (不错, 没想到), found once per clause.
-            plain = [
-                m.span() for m in lang.not_negation_re.finditer(norm, clause.start, clause.end)
-            ]
+    @cached_property
+    def _negation_marks(self) -> tuple[list[int], list[int], list[int], dict[int, int]]:
+        """Every reset, cue and short cue of the note, none inside a not-negation word.
 
-            def negates(span: tuple[int, int]) -> bool:
-                s, e = span
-                for a, b in plain:
-                    if (a <= s and e <= b) or (a < e and s < b and b - a > e - s):
-                        return False
-                return True
+        Found with one regex pass each over the whole note, so each query is a bisect.
+        """
+        lang = self.lang
+        norm = self.norm
+        clause_at = self.seg.clause_at
+        # Words that contain a cue but negate nothing (不错, 没想到).
+        plain = [m.span() for m in lang.not_negation_re.finditer(norm)]
+        plain_starts = [a for a, _ in plain]
 
-            got = tuple(
-                [
-                    m.span()
-                    for m in rx.finditer(norm, clause.start, clause.end)
-                    if not plain or negates(m.span())
-                ]
-                for rx in (lang.reset_re, lang.cue_re, lang.short_cue_re)
-            )
-            self._cues[c] = got
-        return got
+        def negates(s: int, e: int) -> bool:
+            i = bisect_left(plain_starts, e) - 1
+            while i >= 0:
+                a, b = plain[i]
+                if b <= s:
+                    break
+                if (a <= s and e <= b) or b - a > e - s:
+                    return False
+                i -= 1
+            return True
+
+        def marks(rx) -> list[tuple[int, int]]:
+            out = []
+            for m in rx.finditer(norm):
+                s, e = m.span()
+                # A cue never reaches over a clause boundary.
+                if e > s and clause_at[s] == clause_at[e - 1] and (not plain or negates(s, e)):
+                    out.append((s, e))
+            return out
+
+        resets = marks(lang.reset_re)
+        cues = marks(lang.cue_re)
+        shorts = marks(lang.short_cue_re)
+        return (
+            [e for _, e in resets],
+            [s for s, _ in cues],
+            [e for _, e in cues],
+            {e: s for s, e in shorts},
+        )
 
     def _inside_not_negation(self, start: int, end: int, c_start: int, c_end: int) -> bool:
         for m in self.lang.not_negation_re.finditer(

@@ -73,6 +73,9 @@ class FreqView:
 
 
 def _tokenizer_class(jieba):
+    re_han = jieba.re_han_default
+    re_skip = jieba.re_skip_default
+
     class FastTokenizer(jieba.Tokenizer):
         def __init__(self, trie, logfreq: array, freqs: array, total: float, maxlen: int) -> None:
             super().__init__()
@@ -83,13 +86,91 @@ def _tokenizer_class(jieba):
             self.FREQ = FreqView(trie, freqs)
             self.initialized = True
 
+        def spans(self, sentence: str, make=lambda *t: t) -> list:
+            """``make(word, start, end)`` for each token: jieba's ``tokenize`` (HMM on), in one loop.
+
+            The same blocks, route and HMM as ``jieba.Tokenizer.cut``, without its three layers
+            of generators; tests/test_tokens.py compares the two on every sample note.
+            """
+            out: list = []
+            append = out.append
+            route_of = self._route
+            freq_get = self.FREQ.get
+            hmm_cut = self._hmm_cut
+            pos = 0
+            for blk in re_han.split(sentence):
+                if not blk:
+                    continue
+                if not re_han.match(blk):
+                    for x in re_skip.split(blk):
+                        if not x:
+                            continue
+                        if re_skip.match(x):
+                            append(make(x, pos, pos + len(x)))
+                            pos += len(x)
+                        else:
+                            for ch in x:
+                                append(make(ch, pos, pos + 1))
+                                pos += 1
+                    continue
+                route = route_of(blk)
+                n = len(blk)
+                x = 0
+                buf_start = -1
+                while x <= n:
+                    y = route[x] + 1 if x < n else n + 1
+                    if x < n and y - x == 1:
+                        if buf_start < 0:
+                            buf_start = x
+                        x = y
+                        continue
+                    if buf_start >= 0:
+                        buf = blk[buf_start:x]
+                        if len(buf) == 1 or freq_get(buf):
+                            for ch in buf:
+                                append(make(ch, pos, pos + 1))
+                                pos += 1
+                        else:
+                            for w in hmm_cut(buf):
+                                append(make(w, pos, pos + len(w)))
+                                pos += len(w)
+                        buf_start = -1
+                    if x >= n:
+                        break
+                    append(make(blk[x:y], pos, pos + y - x))
+                    pos += y - x
+                    x = y
+            return out
+
+        def _route(self, sentence: str) -> list[int]:
+            """For each character, where the best route's word that starts there ends (inclusive)."""
+            route: dict = {}
+            self.calc(sentence, self.get_DAG(sentence), route)
+            return [route[i][1] for i in range(len(sentence))]
+
+        _hmm_cut = staticmethod(lambda buf: list(jieba.finalseg.cut(buf)))
+
         def accelerate(self, functions, dat) -> None:
-            """Run the DAG and the route in jieba-fast-dat's C++ over ``dat`` (same words, same freqs)."""
+            """Run the DAG, the route and the HMM's Viterbi in jieba-fast-dat's C++.
+
+            ``dat`` holds the same words and frequencies; the HMM gets jieba's own tables.
+            """
             total = float(self.total)
             get_dag = functions._get_DAG
             calc = functions._calc
+            both = functions._get_DAG_and_calc
             self.get_DAG = lambda sentence: get_dag(dat, sentence)
             self.calc = lambda sentence, DAG, route: calc(dat, sentence, DAG, route, total)
+
+            def route_of(sentence: str) -> list[int]:
+                route: list[int] = []
+                both(dat, sentence, route, total)
+                return route
+
+            self._route = route_of
+            fs = jieba.finalseg
+            functions.load_finalseg_hmm_model(fs.start_P, fs.trans_P, fs.emit_P)
+            self._hmm_cut = _hmm_cutter(functions._finalseg_viterbi_cpp, fs)
 
         def get_DAG(self, sentence):
             dag = {}
@@ -128,6 +209,48 @@ def _tokenizer_class(jieba):
                 )
 
     return FastTokenizer
+
+
+def _hmm_cutter(viterbi, finalseg):
+    """``jieba.finalseg.cut`` with its Viterbi in C++: the same blocks, states and words."""
+    re_han = finalseg.re_han
+    re_skip = finalseg.re_skip
+    force_split = finalseg.Force_Split_Words
+    # A character missing from an emission table ties states at MIN_FLOAT, and the C++ breaks
+    # ties differently from Python's max(): such blocks keep jieba's own Viterbi.
+    known = set.intersection(*(set(finalseg.emit_P[state]) for state in "BMES"))
+    py_viterbi = finalseg.viterbi
+    tables = ("BMES", finalseg.start_P, finalseg.trans_P, finalseg.emit_P)
+
+    def cut(sentence: str) -> list[str]:
+        out: list[str] = []
+        for blk in re_han.split(sentence):
+            if re_han.match(blk):
+                fast = known.issuperset(blk)
+                states = viterbi(blk)[1] if fast else py_viterbi(blk, *tables)[1]
+                begin = nexti = 0
+                words = []
+                for i, state in enumerate(states):
+                    if state == "B":
+                        begin = i
+                    elif state == "E":
+                        words.append(blk[begin : i + 1])
+                        nexti = i + 1
+                    elif state == "S":
+                        words.append(blk[i])
+                        nexti = i + 1
+                if nexti < len(blk):
+                    words.append(blk[nexti:])
+                for w in words:
+                    if w in force_split:
+                        out.extend(w)
+                    else:
+                        out.append(w)
+            else:
+                out.extend(x for x in re_skip.split(blk) if x)
+        return out
+
+    return cut
 
 
 def _stamp(jieba, words: list[str]) -> str:

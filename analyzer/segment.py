@@ -120,26 +120,23 @@ def _close_section(seg: Segments, idx: int, end: int, norm: str) -> None:
     )
 
 
+_SENTENCE_END_RE = re.compile("[" + re.escape(_SENTENCE_END) + "]")
+# 10:30 and 12,800 are one token, not two clauses: a mark between two digits is no boundary.
+_CLAUSE_END_RE = re.compile(
+    "(?<![0-9])[" + re.escape(_CLAUSE_END) + "]|[" + re.escape(_CLAUSE_END) + "](?![0-9])"
+)
+
+
 def _split_sentences(seg: Segments, norm: str, start: int, end: int, section: int | None) -> None:
     # Notes typed without punctuation separate their sentences with spaces.
-    gaps = {m.start(): m.end() for m in _SPACE_BETWEEN_WORDS.finditer(norm, start, end)}
-    i = start
+    cuts = [(m.start(), m.start() + 1) for m in _SENTENCE_END_RE.finditer(norm, start, end)]
+    cuts += [m.span() for m in _SPACE_BETWEEN_WORDS.finditer(norm, start, end)]
+    cuts.sort()
     s_start = start
-    while i <= end:
-        if i == end or norm[i] in _SENTENCE_END:
-            _add_sentence(seg, norm, s_start, i, section)
-            s_start = i + 1
-        elif i in gaps:
-            _add_sentence(seg, norm, s_start, i, section)
-            s_start = gaps[i]
-            i = gaps[i]
-            continue
-        i += 1
-
-
-def _between_digits(norm: str, i: int, start: int, end: int) -> bool:
-    """10:30 and 12,800 are one token, not two clauses."""
-    return start < i < end - 1 and norm[i - 1].isdigit() and norm[i + 1].isdigit()
+    for a, b in cuts:
+        _add_sentence(seg, norm, s_start, a, section)
+        s_start = b
+    _add_sentence(seg, norm, s_start, end, section)
 
 
 def _add_sentence(seg: Segments, norm: str, start: int, end: int, section: int | None) -> None:
@@ -151,16 +148,14 @@ def _add_sentence(seg: Segments, norm: str, start: int, end: int, section: int |
         return
     idx = len(seg.sentences)
     seg.sentences.append(Sentence(start, end, section))
-    bounds = [start]
-    for i in range(start, end):
-        if norm[i] in _CLAUSE_END and not _between_digits(norm, i, start, end):
-            bounds.append(i)
-            bounds.append(i + 1)
-    bounds.append(end)
-    bounds.sort()
-    for a, b in zip(bounds[::2], bounds[1::2], strict=False):
-        if a < b:
-            c = len(seg.clauses)
-            seg.clauses.append(Clause(a, b, idx))
-            for k in range(a, b):
-                seg.clause_at[k] = c
+    a = start
+    clause_at = seg.clause_at
+    for m in _CLAUSE_END_RE.finditer(norm, start, end):
+        i = m.start()
+        if i > a:
+            clause_at[a:i] = [len(seg.clauses)] * (i - a)
+            seg.clauses.append(Clause(a, i, idx))
+        a = i + 1
+    if end > a:
+        clause_at[a:end] = [len(seg.clauses)] * (end - a)
+        seg.clauses.append(Clause(a, end, idx))

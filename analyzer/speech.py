@@ -64,6 +64,13 @@ def find_speech(doc: Document) -> list[SpeechCue]:
 
     lang = doc.lang
     cues: list[SpeechCue] = []
+    # Speech verbs found in one pass over the note, then handed to their clauses.
+    verbs_in: dict[int, list[re.Match]] = {}
+    clause_at = doc.seg.clause_at
+    for m in lang.verb_re.finditer(doc.norm):
+        c = clause_at[m.start()]
+        if c >= 0 and clause_at[m.end() - 1] == c:
+            verbs_in.setdefault(c, []).append(m)
     for sent in doc.seg.sentences:
         sent_cues: list[tuple[str, int, int]] = []
         carried: str | None = None
@@ -74,7 +81,7 @@ def find_speech(doc: Document) -> list[SpeechCue]:
                 subject = "rep"
             elif lang.customer_subject_re.match(doc.norm, clause.start):
                 subject = "customer"
-            for m in lang.verb_re.finditer(doc.norm, clause.start, clause.end):
+            for m in verbs_in.get(ci, ()):
                 # jieba's HMM glues 王总说 into one word: the verb may end a token that starts
                 # with its subject; 电话 is not 电 + 话.
                 if m.start() not in doc.token_starts and not _glued_subject(

@@ -57,4 +57,4 @@ class Segmenter:
         self._jieba = fast_tokenizer(self.words, cache_dir())
 
     def tokens(self, norm: str) -> list[Token]:
-        return list(map(Token._make, self._jieba.tokenize(norm)))
+        return self._jieba.spans(norm, Token)

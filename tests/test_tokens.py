@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from analyzer.fastdict import _dat_functions, fast_tokenizer, stock_tokenizer
 from analyzer.normalize import normalise
@@ -63,6 +65,7 @@ def test_tokens_identical_to_stock_jieba_on_every_sample(stock, fast):
     for text in texts:
         norm = normalise(text)
         assert list(fast.tokenize(norm)) == list(stock.tokenize(norm)), text[:40]
+        assert fast.spans(norm) == list(stock.tokenize(norm)), text[:40]
         assert fast.lcut(norm, HMM=False) == stock.lcut(norm, HMM=False)
 
 
@@ -70,3 +73,32 @@ def test_rubric_words_are_in_both(stock, fast):
     for w in ("第一kp", "心理价位", "友商"):
         assert fast.FREQ.get(w) == stock.FREQ.get(w) and fast.FREQ.get(w)
     assert fast.total == stock.total
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "\r\n\t",
+        "abc DEF 12.5%",
+        "。，！",
+        "王总说：“好。”\n\n- 下周三",
+        "𠀀𠀁字",
+        "a" * 50 + "中",
+    ],
+)
+def test_edge_texts_cut_as_stock(stock, fast, text):
+    assert fast.spans(text) == list(stock.tokenize(text))
+
+
+_POOL = "今天拜访了王总他说下周三报价万元的客户老板娘嘅佢哋咗冇睇係丂丄abc XYZ 019.,%-#&+，。：“”\n"
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(alphabet=_POOL, max_size=60))
+def test_random_texts_cut_as_stock(stock, fast, text):
+    # Rare characters (嘅, 丂) tie the HMM's states: the tie must break as jieba's does.
+    assert fast.spans(text) == list(stock.tokenize(text))
