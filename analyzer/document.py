@@ -170,50 +170,59 @@ class Document:
         if self.automaton is None or not self.words:
             return {}
         matches = [(end + 1 - n, end + 1, w) for end, (w, n) in self.automaton.iter(self.norm)]
-        ends_at: dict[int, list[int]] = {}
-        for s, e, _ in matches:
-            ends_at.setdefault(s, []).append(e)
         tokens = self.tokens
-        words = self.words
-        cuts = {t.start for t in tokens}
-        cuts.update(t.end for t in tokens)
-        for t in tokens:
-            if t.end - t.start > 2 and t.word in words:
-                for s in range(t.start, t.end):
-                    for e in ends_at.get(s, ()):
-                        if e <= t.end and (s, e) != (t.start, t.end):
-                            cuts.add(s)
-                            cuts.add(e)
+        if not matches or not tokens:
+            return {}
+        starts = [t.start for t in tokens]
+        cuts = set(starts)
+        cuts.add(tokens[-1].end)
         # A time phrase or an amount ends where it ends, even inside a jieba token (十点前|发).
         for span in (*self.times, *self.amounts):
             cuts.add(span.start)
             cuts.add(span.end)
-        self._retile(ends_at, cuts)
+        inside = {p for s, e, _ in matches for p in (s, e) if p not in cuts}
+        if inside:
+            # Only tokens that a rubric word starts or ends inside need a second look.
+            ends_at: dict[int, list[int]] = {}
+            for s, e, _ in matches:
+                ends_at.setdefault(s, []).append(e)
+            touched = sorted({bisect_right(starts, p) - 1 for p in inside})
+            words = self.words
+            for i in touched:
+                t = tokens[i]
+                if t.word in words:
+                    if t.end - t.start > 2:
+                        self._cut_overlaps(t, ends_at, cuts)
+                else:
+                    self._retile(i, ends_at, cuts)
         index: dict[str, list[tuple[int, int]]] = {}
         for s, e, w in matches:
             if s in cuts and e in cuts:
                 index.setdefault(w, []).append((s, e))
         return index
 
-    def _retile(self, ends_at: dict[int, list[int]], cuts: set[int]) -> None:
+    @staticmethod
+    def _cut_overlaps(t: Token, ends_at: dict[int, list[int]], cuts: set[int]) -> None:
+        """Inside a rubric word jieba kept whole, where other rubric words begin or end."""
+        for s in range(t.start, t.end):
+            for e in ends_at.get(s, ()):
+                if e <= t.end and (s, e) != (t.start, t.end):
+                    cuts.add(s)
+                    cuts.add(e)
+
+    def _retile(self, i: int, ends_at: dict[int, list[int]], cuts: set[int]) -> None:
         """Cut where jieba glued a rubric word to a character that is not its own.
 
         jieba cuts 回头发资料 as 回/头发 and 十点前发简历 as 前发, hiding 回头 and 发. Where one or
         two tokens, at least one of them no rubric word, are tiled exactly by rubric words
         (回头 + 发), the tiles' edges count as cuts. 总结 stays whole: 结 is no rubric word.
         """
-        inner_ends = {e for ends in ends_at.values() for e in ends}
-        words = self.words
-        tokens = self.tokens
-        for i, t in enumerate(tokens):
-            # Only a token that a rubric word ends inside can be glued.
-            if t.end - t.start < 2 or t.word in words:
-                continue
-            if not any(k in inner_ends for k in range(t.start + 1, t.end)):
-                continue
-            for a, b in ((t.start, t.end), *(((tokens[i - 1].start, t.end),) if i else ())):
-                if b - a > 6 or b - a < 2:
-                    continue
+        t = self.tokens[i]
+        windows = [(t.start, t.end)]
+        if i:
+            windows.append((self.tokens[i - 1].start, t.end))
+        for a, b in windows:
+            if 2 <= b - a <= 6:
                 path = self._tiling(a, b, ends_at)
                 if path:
                     cuts.update(path)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -48,13 +49,26 @@ class PriceCues:
     words: dict[str, tuple[str, ...]]
     default_role: str = "ours"
 
+    @cached_property
+    def roles_of(self) -> dict[str, tuple[str, ...]]:
+        """For each cue word, the roles it names (a word may name more than one)."""
+        out: dict[str, list[str]] = {}
+        for role, words in self.words.items():
+            for w in words:
+                if role not in out.setdefault(w, []):
+                    out[w].append(role)
+        return {w: tuple(roles) for w, roles in out.items()}
+
 
 def _cue_spans(doc: Document, cues: PriceCues) -> list[tuple[int, int, str]]:
     found = []
-    index = doc.token_ngrams
-    for role, words in cues.words.items():
-        for w in words:
-            for s, e in index.get(w, ()):
+    roles_of = cues.roles_of
+    for w, places in doc.token_ngrams.items():
+        roles = roles_of.get(w)
+        if roles is None:
+            continue
+        for role in roles:
+            for s, e in places:
                 if doc.in_empty_heading(s):
                     continue
                 if not doc.is_negated(s, e) or role in ("gap", "not_price"):
@@ -82,6 +96,8 @@ class _Spans:
 
 
 def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
+    if not doc.amounts:
+        return []
     all_spans = _Spans(_cue_spans(doc, cues))
     prices: list[Price] = []
     amounts = doc.amounts
