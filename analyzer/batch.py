@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterable, Iterator
 
 from .aggregate import NoteSummary
-from .judge import analyze_text
+from .judge import analyze_text, prepare
 from .tables import Record, RowError
 
 _RUBRIC = None
@@ -30,7 +30,7 @@ def _init(rubric, max_chars: int, worker: bool = False) -> None:
     if isinstance(rubric, str):
         from .rubric import load_rubric
 
-        rubric = load_rubric(rubric)
+        rubric = prepare(load_rubric(rubric))
     _RUBRIC = rubric
     _MAX_CHARS = max_chars
 
@@ -45,12 +45,13 @@ def _score(item: Record | RowError) -> NoteSummary | RowError:
 def score_stream(
     items: Iterable[Record | RowError], rubric, jobs: int = 1, max_chars: int = 20_000
 ) -> Iterator[NoteSummary | RowError]:
+    # Load jieba once, before forking, so workers share it.
+    prepare(rubric)
     if jobs <= 1:
         _init(rubric, max_chars)
         for item in items:
             yield _score(item)
         return
-    rubric.segmenter  # noqa: B018 - load jieba once, before forking, so workers share it
     methods = mp.get_all_start_methods()
     if "fork" in methods and sys.platform != "darwin":
         ctx = mp.get_context("fork")

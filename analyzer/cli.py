@@ -99,7 +99,7 @@ def table_options(f):
 def analyze(paths, fmt, rubric, template, output, max_chars, **table) -> None:
     """Analyse notes: PATHS are note files, tables (CSV/TSV/XLSX/JSONL, a note per row),
     folders of them, or - for stdin (the default)."""
-    from .judge import analyze_text
+    from .judge import analyze_text, prepare
     from .reading import UsageError, read_inputs
     from .render import (
         TemplateError,
@@ -117,6 +117,7 @@ def analyze(paths, fmt, rubric, template, output, max_chars, **table) -> None:
     results = []
     errors = 0
     color = output is None and _colour_wanted()
+    prepare(rub)
     try:
         with AtomicOutput(output) as out:
             try:
@@ -333,7 +334,7 @@ def check(
     from . import checkformat
     from .check import verdict
     from .config import ConfigError, user_words
-    from .judge import analyze_text
+    from .judge import analyze_text, prepare
     from .reading import UsageError, read_inputs
     from .tables import TABLE_SUFFIXES, RowError
 
@@ -371,6 +372,7 @@ def check(
         paths = (".",) if cfg.file else ("-",)
     verdicts = []
     errors = []
+    prepare(rub)
     try:
         for item in read_inputs(list(paths), names, cfg.get("include"), cfg.get("exclude")):
             if isinstance(item, RowError):
@@ -494,12 +496,13 @@ def rubrics(fmt) -> None:
 def eval_cmd(labelled, rubric, fmt, show_errors, min_accuracy) -> None:
     """Measure a rubric on labelled notes (JSONL like samples/labelled.jsonl, or CSV)."""
     from .evaluate import LabelError, evaluate, read_labelled, render_table
+    from .judge import prepare
     from .render import json_dump
 
     path = Path(labelled)
     if not path.is_file():
         raise Failure(f"{labelled}: no such file")
-    rub = _load_rubric(rubric)
+    rub = prepare(_load_rubric(rubric))
     try:
         ev = evaluate(read_labelled(path), rub)
     except LabelError as e:

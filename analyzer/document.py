@@ -22,6 +22,10 @@ _MAX_NGRAM_TOKENS = 6
 _MAX_NGRAM_CHARS = 16
 
 
+_NO_UNITS: frozenset = frozenset()
+_NOTE_UNITS = frozenset({0})
+
+
 @dataclass(frozen=True)
 class SpeechCue:
     """Reported speech: who speaks (``customer`` / ``rep``), the cue, and what follows it."""
@@ -50,6 +54,7 @@ class Document:
         self.tokens: list[Token] = tokens_of(self.norm) if self.norm.strip() else []
         self._negated: dict[tuple[int, int], bool] = {}
         self._units: dict[tuple[int, int, str], frozenset] = {}
+        self._clause_units: dict[str, list[frozenset]] = {}
 
     # -- positions -------------------------------------------------------------
 
@@ -118,26 +123,39 @@ class Document:
         return got
 
     def _compute_units(self, start: int, end: int, within: str) -> frozenset:
-        sec = self.heading_section(start)
-        if sec is not None:
-            return self._section_units(sec, within)
+        if self.seg.sections:
+            sec = self.heading_section(start)
+            if sec is not None:
+                return self._section_units(sec, within)
         c = self.clause_index(start)
         if c < 0:
             c = self.clause_index(max(start, end - 1))
         if c < 0:
-            return frozenset()
+            return _NO_UNITS
+        per_clause = self._clause_units.get(within)
+        if per_clause is None:
+            per_clause = self._clause_units[within] = self._units_of_clauses(within)
+        return per_clause[c]
+
+    def _units_of_clauses(self, within: str) -> list[frozenset]:
+        """The units of each clause for one window, made once per note and shared by its spans."""
+        clauses = self.seg.clauses
+        sentences = self.seg.sentences
         if within == "clause":
-            return frozenset({c})
-        sent = self.seg.clauses[c].sentence
+            return [frozenset({c}) for c in range(len(clauses))]
+        if within == "note":
+            return [_NOTE_UNITS] * len(clauses)
         if within == "sentence":
-            return frozenset({sent})
-        if within == "nearby":
-            # Windows of two consecutive sentences: spans share one when they are at most a sentence apart.
-            return frozenset({sent - 1, sent})
-        if within == "section":
-            s = self.seg.sentences[sent].section
-            return frozenset({("s", s) if s is not None else ("n", sent)})
-        return frozenset({0})
+            per = [frozenset({i}) for i in range(len(sentences))]
+        elif within == "nearby":
+            # Windows of two consecutive sentences: spans share one when at most a sentence apart.
+            per = [frozenset({i - 1, i}) for i in range(len(sentences))]
+        else:  # section
+            per = [
+                frozenset({("s", s.section) if s.section is not None else ("n", i)})
+                for i, s in enumerate(sentences)
+            ]
+        return [per[cl.sentence] for cl in clauses]
 
     def _section_units(self, sec: int, within: str) -> frozenset:
         section = self.seg.sections[sec]

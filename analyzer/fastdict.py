@@ -97,6 +97,8 @@ def _tokenizer_class(jieba):
             route_of = self._route
             freq_get = self.FREQ.get
             hmm_cut = self._hmm_cut
+            whole_block = self._whole_block
+            known = self._hmm_known
             pos = 0
             for blk in re_han.split(sentence):
                 if not blk:
@@ -112,6 +114,11 @@ def _tokenizer_class(jieba):
                             for ch in x:
                                 append(make(ch, pos, pos + 1))
                                 pos += 1
+                    continue
+                if whole_block is not None and known.issuperset(blk):
+                    for w in whole_block(blk):
+                        append(make(w, pos, pos + len(w)))
+                        pos += len(w)
                     continue
                 route = route_of(blk)
                 n = len(blk)
@@ -149,6 +156,8 @@ def _tokenizer_class(jieba):
             return [route[i][1] for i in range(len(sentence))]
 
         _hmm_cut = staticmethod(lambda buf: list(jieba.finalseg.cut(buf)))
+        _whole_block = None
+        _hmm_known: frozenset = frozenset()
 
         def accelerate(self, functions, dat) -> None:
             """Run the DAG, the route and the HMM's Viterbi in jieba-fast-dat's C++.
@@ -171,6 +180,12 @@ def _tokenizer_class(jieba):
             fs = jieba.finalseg
             functions.load_finalseg_hmm_model(fs.start_P, fs.trans_P, fs.emit_P)
             self._hmm_cut = _hmm_cutter(functions._finalseg_viterbi_cpp, fs)
+            # A block of Chinese characters that the HMM tables all know is cut whole in C++
+            # (route and HMM): the same words as jieba's __cut_DAG. Digits and Latin letters
+            # stay on the loop above, since the C++ splits 52.8 where jieba's HMM keeps it.
+            cut_dag = functions._cut_DAG_cpp
+            self._whole_block = lambda blk: cut_dag(dat, blk, total)
+            self._hmm_known = frozenset(_known_chars(fs))
 
         def get_DAG(self, sentence):
             dag = {}
@@ -211,6 +226,11 @@ def _tokenizer_class(jieba):
     return FastTokenizer
 
 
+def _known_chars(finalseg) -> set[str]:
+    """Characters every HMM state can emit: no tie at MIN_FLOAT can arise among them."""
+    return set.intersection(*(set(finalseg.emit_P[state]) for state in "BMES"))
+
+
 def _hmm_cutter(viterbi, finalseg):
     """``jieba.finalseg.cut`` with its Viterbi in C++: the same blocks, states and words."""
     re_han = finalseg.re_han
@@ -218,7 +238,7 @@ def _hmm_cutter(viterbi, finalseg):
     force_split = finalseg.Force_Split_Words
     # A character missing from an emission table ties states at MIN_FLOAT, and the C++ breaks
     # ties differently from Python's max(): such blocks keep jieba's own Viterbi.
-    known = set.intersection(*(set(finalseg.emit_P[state]) for state in "BMES"))
+    known = _known_chars(finalseg)
     py_viterbi = finalseg.viterbi
     tables = ("BMES", finalseg.start_P, finalseg.trans_P, finalseg.emit_P)
 

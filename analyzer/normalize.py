@@ -10,7 +10,6 @@ Characters whose normal form is longer than one character are kept as they are.
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 
 _converter = None
 
@@ -27,7 +26,6 @@ def _t2s():
     return _converter
 
 
-@lru_cache(maxsize=4096)
 def _char(c: str) -> str:
     n = unicodedata.normalize("NFKC", c)
     if len(n) != 1:
@@ -37,12 +35,24 @@ def _char(c: str) -> str:
     return n
 
 
+class _CharTable(dict):
+    """``str.translate`` table filled on first sight of each character: one C call per note."""
+
+    def __missing__(self, code: int) -> str:
+        if len(self) > 200_000:  # pragma: no cover - a note of random code points
+            self.clear()
+        out = self[code] = _char(chr(code))
+        return out
+
+
+_TABLE = _CharTable()
+
+
 def normalise(text: str) -> str:
     """Return ``text`` normalised for matching, with ``len(result) == len(text)``."""
     if text.isascii():
         return text.lower()
-    chars = [_char(c) for c in text]
-    out = "".join(chars)
+    out = text.translate(_TABLE)
     conv = _t2s()
     if conv and _has_cjk(out):
         simplified = _convert(conv, out)
