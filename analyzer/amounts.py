@@ -46,6 +46,7 @@ _COUNT_DIGITS = "一二两三四五六七八九"
 _MEASURE = re.compile(r"[台套个吨只件箱张辆位人家份次斤平米]")
 _LETTER_ADJACENT = re.compile(r"[a-z]")
 _CN_MEASURE_OK = re.compile(r"[万千百亿]|元|块")
+_CN_MAGNITUDE = re.compile(r"[万千百亿]")
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,8 @@ def find_amounts(norm: str, masked: list[tuple[int, int]] = ()) -> list[Amount]:
             break
         pos = max(m.end(), pos + 1)
         cn = m.group("cn")
+        if cn and not m.group("suffix") and not _CN_MAGNITUDE.search(cn):
+            continue  # 一个, 三家, 两次: a Chinese numeral without 万/千/百/亿 or 元 is no money
         if (
             cn
             and len(cn) > 2

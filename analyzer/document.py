@@ -51,6 +51,7 @@ class Document:
         self.norm = normalise(text)
         self.lang = language
         self.seg: Segments = segment(self.norm)
+        # (word, start, end) per token: ``Token`` or a plain tuple, read by index here.
         self.tokens: list[Token] = tokens_of(self.norm) if self.norm.strip() else []
         self._negated: dict[tuple[int, int], bool] = {}
         self._units: dict[tuple[int, int, str], frozenset] = {}
@@ -105,8 +106,7 @@ class Document:
         """For each character, the index of the token it belongs to (-1 for none)."""
         at = [-1] * len(self.norm)
         for i, t in enumerate(self.tokens):
-            for k in range(t.start, t.end):
-                at[k] = i
+            at[t[1] : t[2]] = [i] * (t[2] - t[1])
         return at
 
     def in_empty_heading(self, start: int) -> bool:
@@ -191,9 +191,9 @@ class Document:
         tokens = self.tokens
         if not matches or not tokens:
             return {}
-        starts = [t.start for t in tokens]
+        starts = [t[1] for t in tokens]
         cuts = set(starts)
-        cuts.add(tokens[-1].end)
+        cuts.add(tokens[-1][2])
         # A time phrase or an amount ends where it ends, even inside a jieba token (十点前|发).
         for span in (*self.times, *self.amounts):
             cuts.add(span.start)
@@ -208,8 +208,8 @@ class Document:
             words = self.words
             for i in touched:
                 t = tokens[i]
-                if t.word in words:
-                    if t.end - t.start > 2:
+                if t[0] in words:
+                    if t[2] - t[1] > 2:
                         self._cut_overlaps(t, ends_at, cuts)
                 else:
                     self._retile(i, ends_at, cuts)
@@ -222,9 +222,10 @@ class Document:
     @staticmethod
     def _cut_overlaps(t: Token, ends_at: dict[int, list[int]], cuts: set[int]) -> None:
         """Inside a rubric word jieba kept whole, where other rubric words begin or end."""
-        for s in range(t.start, t.end):
+        t_start, t_end = t[1], t[2]
+        for s in range(t_start, t_end):
             for e in ends_at.get(s, ()):
-                if e <= t.end and (s, e) != (t.start, t.end):
+                if e <= t_end and (s, e) != (t_start, t_end):
                     cuts.add(s)
                     cuts.add(e)
 
@@ -236,9 +237,9 @@ class Document:
         (回头 + 发), the tiles' edges count as cuts. 总结 stays whole: 结 is no rubric word.
         """
         t = self.tokens[i]
-        windows = [(t.start, t.end)]
+        windows = [(t[1], t[2])]
         if i:
-            windows.append((self.tokens[i - 1].start, t.end))
+            windows.append((self.tokens[i - 1][1], t[2]))
         for a, b in windows:
             if 2 <= b - a <= 6:
                 path = self._tiling(a, b, ends_at)
@@ -265,11 +266,11 @@ class Document:
 
     @cached_property
     def token_starts(self) -> frozenset[int]:
-        return frozenset(t.start for t in self.tokens)
+        return frozenset(t[1] for t in self.tokens)
 
     @cached_property
     def token_ends(self) -> frozenset[int]:
-        return frozenset(t.end for t in self.tokens)
+        return frozenset(t[2] for t in self.tokens)
 
     # -- placeholders, amounts, times -----------------------------------------
 

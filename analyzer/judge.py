@@ -214,7 +214,7 @@ def analyze_text(
         rubric = _cached_rubric(str(rubric))
     judged = text if max_chars is None or len(text) <= max_chars else text[:max_chars]
     doc = Document(
-        judged, rubric.segmenter.tokens, rubric.language, rubric.word_set, rubric.automaton
+        judged, rubric.segmenter.spans, rubric.language, rubric.word_set, rubric.automaton
     )
     result = judge(doc, rubric, source)
     if judged is not text:

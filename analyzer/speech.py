@@ -51,9 +51,9 @@ def _glued_subject(doc: Document, start: int, end: int) -> bool:
     if end not in doc.token_ends:
         return False
     ti = doc.token_at[start] if start < len(doc.token_at) else -1
-    if ti < 0 or doc.tokens[ti].start >= start:
+    if ti < 0 or doc.tokens[ti][1] >= start:
         return False
-    tok_start = doc.tokens[ti].start
+    tok_start = doc.tokens[ti][1]
     head = doc.norm[tok_start:start]
     lang = doc.lang
     return bool(lang.customer_subject_re.fullmatch(head) or lang.rep_subject_re.fullmatch(head))
