@@ -17,7 +17,7 @@ Matchers (exactly one per mapping), with the options each accepts::
     pattern: REGEX                    same options as terms (matched on the normalised text)
     amount: any|ours|customer|gap     min: N
     time: future|present|past|clock|any | [kinds]   min: N
-    speech: customer|rep              min_chars: N
+    speech: customer|rep              min_chars: N, ignore: LEXICON | [words] (not counted)
     quantity: true                    negated, speaker, min
     placeholder: true
     fact: NAME                        in: [values]  (default: known, i.e. not null / unknown)
@@ -44,6 +44,7 @@ TIME_KINDS = ("future", "present", "past", "clock", "any")
 AMOUNT_ROLES = ("any", "ours", "customer", "gap")
 STATUSES = ("met", "partial", "missing")
 
+_CONTENT_CHAR = re.compile(r"[\u4e00-\u9fffa-z0-9]")
 _QUANTITY = re.compile(
     r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万半几]+)\s*"
     r"(?:个|天|人|次|小时|台|家|倍|成|%|万|千|百|套|单|年|月|周|分钟|块|元|位|名|条|张|辆|吨|箱|件|份|"
@@ -372,17 +373,28 @@ class TimeMatch(Condition):
 class SpeechMatch(Condition):
     speaker: str
     min_chars: int = 4
+    # Words that say nothing of substance (考虑一下, 再说): not counted towards min_chars.
+    ignore_names: list[str] = field(default_factory=list)
+    ignore_words: list[str] = field(default_factory=list)
 
     def evaluate(self, ctx: Context) -> Result:
         doc = ctx.doc
         hits = []
+        ignore = None
         for cue in doc.speech:
             if cue.speaker != self.speaker:
                 continue
             content = doc.norm[cue.end : cue.content_end]
-            if len(re.findall(r"[\u4e00-\u9fffa-z0-9]", content)) >= self.min_chars:
+            if self.ignore_names or self.ignore_words:
+                if ignore is None:
+                    ignore = ctx.replacement_pattern(self.ignore_names, self.ignore_words)
+                content = ignore.sub("", content)
+            if len(_CONTENT_CHAR.findall(content)) >= self.min_chars:
                 hits.append(Hit(cue.start, cue.content_end, "speech", cue.speaker))
         return Result(bool(hits), hits)
+
+    def lexicons(self) -> set[str]:
+        return set(self.ignore_names)
 
 
 @dataclass
@@ -442,7 +454,7 @@ MATCHERS: dict[str, set[str]] = {
     "quantity": _FILTER_KEYS,
     "amount": {"min"},
     "time": {"min"},
-    "speech": {"min_chars"},
+    "speech": {"min_chars", "ignore"},
     "placeholder": set(),
     "fact": {"in"},
     "criterion": {"status"},
@@ -528,7 +540,10 @@ def compile_condition(node: Any, lexicon_names: Callable[[str], bool]) -> Condit
     if key == "speech":
         if value not in ("customer", "rep"):
             raise ConditionError(node, key, "'speech' must be customer or rep")
-        return SpeechMatch(value, _int(node, "min_chars", 4))
+        names, words = (
+            _terms(node, node["ignore"], lexicon_names, "ignore") if "ignore" in node else ([], [])
+        )
+        return SpeechMatch(value, _int(node, "min_chars", 4), names, words)
     if key == "placeholder":
         return PlaceholderMatch()
     if key == "fact":

@@ -87,6 +87,18 @@ class Context:
         for w in words:
             yield "", w
 
+    def replacement_pattern(self, names: list[str], words: list[str]) -> re.Pattern:
+        """One regex of these lexicons' words, longest first (cached on the rubric)."""
+        key = ("replace", tuple(names), tuple(words))
+        rx = self.rubric._person_res.get(key)
+        if rx is None:
+            from .normalize import normalise
+
+            found = {w for _, w in self.terms_of(names, [normalise(w) for w in words])}
+            alt = "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True) if w)
+            rx = self.rubric._person_res[key] = re.compile(alt or r"(?!x)x")
+        return rx
+
     def person_regex(self, titles: list[str]) -> re.Pattern:
         key = tuple(titles)
         rx = self.rubric._person_res.get(key)

@@ -26,6 +26,30 @@ class Language:
     not_negation: list[str] = field(default_factory=list)
     negation_resets: list[str] = field(default_factory=list)
     customer_subjects: list[str] = field(default_factory=list)
+    # Titles that make a surname a person who can speak (王总, 李经理, 黄处, 张生).
+    titles: list[str] = field(
+        default_factory=lambda: (
+            [
+                "总",
+                "经理",
+                "工",
+                "主任",
+                "老板",
+                "董",
+                "厂长",
+                "院长",
+                "校长",
+                "店长",
+                "主管",
+                "部长",
+                "处长",
+                "科长",
+                "老师",
+                "姐",
+                "哥",
+            ]
+        )
+    )
     rep_subjects: list[str] = field(default_factory=list)
     speech_verbs: list[str] = field(default_factory=list)
     subjectless_speech_verbs: list[str] = field(default_factory=list)
@@ -52,7 +76,7 @@ class Language:
         nick = f"[{re.escape(self.nickname_surnames)}]" if self.nickname_surnames else r"(?!x)x"
         # 王总 / 李经理, 小陈 / 老周, and a name in Latin letters (Jason问, Amy说): the rep writes 我.
         self.customer_subject_re = re.compile(
-            rf"(?:{subj}|{surname}(?:总|经理|工|主任|老板|董|厂长|院长|校长|店长|主管|部长|处长|科长|老师|姐|哥)"
+            rf"(?:{subj}|{surname}(?:{_alternation(self.titles)})"
             rf"|[小老]{nick}|[a-z][a-z]{{2,}})"
         )
         self.rep_subject_re = re.compile(_alternation(self.rep_subjects))
@@ -75,6 +99,7 @@ class Language:
             not_negation=neg.get("not_negation", []),
             negation_resets=neg.get("resets", []),
             customer_subjects=sp.get("customer_subjects", []),
+            **({"titles": sp["titles"]} if "titles" in sp else {}),
             rep_subjects=sp.get("rep_subjects", []),
             speech_verbs=sp.get("verbs", []),
             subjectless_speech_verbs=sp.get("subjectless_verbs", []),

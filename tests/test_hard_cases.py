@@ -213,3 +213,16 @@ def test_customer_figure_is_their_budget_situation(judge):
 @pytest.mark.parametrize("text", ["他说配电房气体灭火今年不上。", "对方明确说没有换的打算。"])
 def test_no_need_in_other_words(judge, text):
     assert judge(text).facts["need"] == "no"
+
+
+def test_brush_off_is_a_vague_reaction(status_of):
+    assert status_of("老板不在，店长说考虑一下，下次再说。", "customer_voice") == "partial"
+    assert status_of("他说先放一放，等通知。", "customer_voice") == "partial"
+    # A reason after the brush-off is content.
+    assert status_of("客户说暂时不需要，项目还没开工。", "customer_voice") == "met"
+    assert status_of("对方说不是他定。", "customer_voice") == "met"
+
+
+def test_chat_lines_under_a_name_and_title(status_of):
+    chat = "黄处：我们现在38台打印机，坏了修、修了坏。\n我：我们全包是每台每月120元。"
+    assert status_of(chat, "customer_voice") == "met"
