@@ -226,3 +226,16 @@ def test_brush_off_is_a_vague_reaction(status_of):
 def test_chat_lines_under_a_name_and_title(status_of):
     chat = "黄处：我们现在38台打印机，坏了修、修了坏。\n我：我们全包是每台每月120元。"
     assert status_of(chat, "customer_voice") == "met"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("见了运营总监，拍板的是他们老板，这次没来。", "no"),
+        ("对接的是IT经理陈先生，他说采购要总经理批，他本人不是决策人。", "no"),
+        ("市场负责人Lily说投放这块她能拍板，单月5万以内不用过老板。", "yes"),
+        ("见到了老板本人，他说了算。", "yes"),
+    ],
+)
+def test_who_decides_when_the_note_names_someone_else(judge, text, expected):
+    assert judge(text).facts["kp_met"] == expected
