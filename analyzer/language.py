@@ -55,6 +55,9 @@ class Language:
     subjectless_speech_verbs: list[str] = field(default_factory=list)
     own_side: list[str] = field(default_factory=list)
     customer_voice_headings: list[str] = field(default_factory=list)
+    # What we presented (介绍了我们的方案：1. … 2. …; 【产品介绍】): the rep's words, not the customer's.
+    presentation_verbs: list[str] = field(default_factory=list)
+    presentation_headings: list[str] = field(default_factory=list)
     placeholders: list[str] = field(default_factory=list)
     surnames: str = ""
     nickname_surnames: str = ""
@@ -84,6 +87,8 @@ class Language:
         self.subjectless_verb_re = re.compile(_alternation(self.subjectless_speech_verbs))
         self.own_side_re = re.compile(rf"(?:{_alternation(self.own_side)})$")
         self.voice_heading_re = re.compile(_alternation(self.customer_voice_headings))
+        self.presentation_re = re.compile(_alternation(self.presentation_verbs))
+        self.presentation_heading_re = re.compile(_alternation(self.presentation_headings))
         self.placeholder_re = re.compile(
             "|".join(f"(?:{p})" for p in self.placeholders) or r"(?!x)x"
         )
@@ -105,6 +110,8 @@ class Language:
             subjectless_speech_verbs=sp.get("subjectless_verbs", []),
             own_side=sp.get("own_side", []),
             customer_voice_headings=sp.get("customer_voice_headings", []),
+            presentation_verbs=sp.get("presentation_verbs", []),
+            presentation_headings=sp.get("presentation_headings", []),
             placeholders=cfg.get("placeholders", []),
             surnames=cfg.get("surnames", ""),
             nickname_surnames=cfg.get("nickname_surnames", ""),

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from .document import Document, SpeechCue
 
 _LOOKBACK = 8
+_LIST_ITEM = re.compile(
+    r"[ \t\u3000]*(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.]|[-*•·●▪◆■□√]|[0-9０-９]+[.．])"
+)
 _PREPOSITION = re.compile(r"[跟和给对向与同帮替让]$")
 _GAP_OK = re.compile(r"^[\u4e00-\u9fffa-z0-9]*$")
 
@@ -110,6 +113,7 @@ def find_speech(doc: Document) -> list[SpeechCue]:
         if re.search(r"(我|我们)[^，。]{0,3}(说|问|讲|表示|强调)[:：]?[“\"「『]?$", before):
             who = "rep"
         cues.append(SpeechCue(who, qs, qs, qe))
+    cues.extend(_presentations(doc))
     # A pasted chat (客户：… / 我：…): once the rep speaks under a heading of their own, a heading
     # that names the customer is the customer's line, not a field of a CRM template.
     chat = any(lang.rep_subject_re.fullmatch(sec.heading) for sec in doc.seg.sections)
@@ -124,6 +128,45 @@ def find_speech(doc: Document) -> list[SpeechCue]:
             cues.append(SpeechCue("rep", sec.heading_start, sec.heading_end, sec.body_end))
     cues.sort(key=lambda c: c.start)
     return cues
+
+
+def _presentations(doc: Document) -> list[SpeechCue]:
+    """What we presented, as the rep's words: a list opened by 介绍了…： and 【产品介绍】 sections.
+
+    A note that only lists our company, product and cases (自说自话) says nothing of the
+    customer: the pains, budgets and needs named in that list are our pitch, not their need.
+    """
+    from .document import SpeechCue
+
+    lang = doc.lang
+    norm = doc.norm
+    out: list[SpeechCue] = []
+    for sec in doc.seg.sections:
+        if not sec.empty and lang.presentation_heading_re.search(sec.heading):
+            out.append(SpeechCue("rep", sec.heading_start, sec.heading_end, sec.body_end))
+    for sent in doc.seg.sentences:
+        # The sentence runs to the line end; the colon that opens the list is its last character.
+        if norm[sent.end - 1] not in ":：" or not lang.presentation_re.search(
+            norm, sent.start, sent.end
+        ):
+            continue
+        # 他给我们介绍了…： is the customer presenting; only our own (or subjectless) pitch counts.
+        if lang.customer_subject_re.search(norm, sent.start, sent.end) and not (
+            lang.rep_subject_re.search(norm, sent.start, sent.end)
+        ):
+            continue
+        end = norm.find("\n", sent.end)
+        content_end = len(norm) if end < 0 else end
+        pos = content_end + 1
+        while pos < len(norm):
+            line_end = norm.find("\n", pos)
+            line_end = len(norm) if line_end < 0 else line_end
+            if not _LIST_ITEM.match(norm, pos, line_end):
+                break
+            content_end = line_end
+            pos = line_end + 1
+        out.append(SpeechCue("rep", sent.start, sent.end, content_end))
+    return out
 
 
 def clause_speakers(doc: Document) -> list[str]:

@@ -239,3 +239,16 @@ def test_chat_lines_under_a_name_and_title(status_of):
 )
 def test_who_decides_when_the_note_names_someone_else(judge, text, expected):
     assert judge(text).facts["kp_met"] == expected
+
+
+def test_what_we_presented_is_not_their_need(judge, status_of):
+    pitch = (
+        "今天给他们介绍了我们公司的企业团购方案：\n"
+        "一、茶叶系列：礼盒款式多，支持logo定制；\n"
+        "二、服务：全国包邮，支持开专票，可以月结；\n"
+        "对方说回去研究一下。"
+    )
+    assert judge(pitch).facts["need"] == "unknown"
+    assert status_of(pitch, "customer_voice") == "partial"
+    # The customer's own budget talk still counts.
+    assert judge("对方说预算一年一万以内。").facts["need"] == "yes"
