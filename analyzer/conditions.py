@@ -17,7 +17,8 @@ Matchers (exactly one per mapping), with the options each accepts::
     pattern: REGEX                    same options as terms (matched on the normalised text)
     amount: any|ours|customer|gap     min: N
     time: future|present|past|clock|any | [kinds]   min: N
-    speech: customer|rep              min_chars: N, ignore: LEXICON | [words] (not counted)
+    speech: customer|rep              min_chars: N, ignore: LEXICON | [words] (not counted),
+                                      verbs: [words] (only cues with one of these verbs)
     quantity: true                    negated, speaker, min
     placeholder: true
     fact: NAME                        in: [values]  (default: known, i.e. not null / unknown)
@@ -376,6 +377,8 @@ class SpeechMatch(Condition):
     # Words that say nothing of substance (考虑一下, 再说): not counted towards min_chars.
     ignore_names: list[str] = field(default_factory=list)
     ignore_words: list[str] = field(default_factory=list)
+    # Only cues whose verb is one of these (判断, 觉得: a judgement, not 我跟他说).
+    verbs: tuple[str, ...] = ()
 
     def evaluate(self, ctx: Context) -> Result:
         doc = ctx.doc
@@ -383,6 +386,8 @@ class SpeechMatch(Condition):
         ignore = None
         for cue in doc.speech:
             if cue.speaker != self.speaker:
+                continue
+            if self.verbs and not doc.norm.endswith(self.verbs, cue.start, cue.end):
                 continue
             content = doc.norm[cue.end : cue.content_end]
             if self.ignore_names or self.ignore_words:
@@ -454,7 +459,7 @@ MATCHERS: dict[str, set[str]] = {
     "quantity": _FILTER_KEYS,
     "amount": {"min"},
     "time": {"min"},
-    "speech": {"min_chars", "ignore"},
+    "speech": {"min_chars", "ignore", "verbs"},
     "placeholder": set(),
     "fact": {"in"},
     "criterion": {"status"},
@@ -543,7 +548,7 @@ def compile_condition(node: Any, lexicon_names: Callable[[str], bool]) -> Condit
         names, words = (
             _terms(node, node["ignore"], lexicon_names, "ignore") if "ignore" in node else ([], [])
         )
-        return SpeechMatch(value, _int(node, "min_chars", 4), names, words)
+        return SpeechMatch(value, _int(node, "min_chars", 4), names, words, _words(node, "verbs"))
     if key == "placeholder":
         return PlaceholderMatch()
     if key == "fact":

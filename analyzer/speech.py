@@ -102,6 +102,8 @@ def find_speech(doc: Document) -> list[SpeechCue]:
                         who, s_start = "customer", m.start()
                 if who is None:
                     continue
+                if sent_cues and s_start < sent_cues[-1][2]:
+                    continue  # 我觉得是价值没讲透: 讲 is inside what 我觉得 opened, not a new cue
                 sent_cues.append((who, s_start, m.end()))
                 carried = who
         for i, (who, s, e) in enumerate(sent_cues):

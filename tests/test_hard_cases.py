@@ -252,3 +252,17 @@ def test_what_we_presented_is_not_their_need(judge, status_of):
     assert status_of(pitch, "customer_voice") == "partial"
     # The customer's own budget talk still counts.
     assert judge("对方说预算一年一万以内。").facts["need"] == "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我判断这单拼的是速度不是费用。", "met"),
+        ("我觉得是价值没讲透，她没get到多门店要分开核算。", "met"),
+        ("我觉得有戏。", "partial"),
+        ("感觉这单悬。", "partial"),
+        ("我跟他说我们的设备质保三年。", "missing"),
+    ],
+)
+def test_judgement_with_content_versus_bare_verdict(status_of, text, expected):
+    assert status_of(text, "self_assessment") == expected
