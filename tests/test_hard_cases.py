@@ -266,3 +266,17 @@ def test_what_we_presented_is_not_their_need(judge, status_of):
 )
 def test_judgement_with_content_versus_bare_verdict(status_of, text, expected):
     assert status_of(text, "self_assessment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("对接的是教务主任林老师，林老师说这个要校长定。", "no"),
+        ("见了信息科刘主任，最后得周院长点头。", "no"),
+        ("秘书长马老师牵头，但经费要过理事会。", "no"),
+        ("见了采购经理黄生，他说要换一批冷柜，大概15台。", "unknown"),
+        ("他说想换，但要等补贴政策出来再定。", "unknown"),
+    ],
+)
+def test_someone_else_approves(judge, text, expected):
+    assert judge(text).facts["kp_met"] == expected
