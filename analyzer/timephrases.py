@@ -49,6 +49,9 @@ _PAST_CONTEXT = re.compile(r"上次|上回|之前|以前|当时|那时|昨天|�
 
 # Bare weekdays and dates say nothing of past or future; a perfective 了 right after does.
 _AMBIGUOUS_DAY = re.compile(rf"(?:{_WEEKDAY}|(?:\d{{4}}年)?{_N}月{_N}[号日]?|{_N}[号日]).*")
+_RECORD = re.compile(r"\s*(?:的)?(?:拜访记录|拜访小结|拜访|工作记录|记录|日报|周报|行程|工作日志)")
+_OPENING = " \t\u3000\r\n【[（(#*-"
+_HEADING_END = "】]）)\n:："
 _DONE = re.compile(r"[^，,。；;]{0,6}?(?:了|过(?![去来]))")
 
 
@@ -81,5 +84,12 @@ def find_times(norm: str, masked: list[tuple[int, int]] = (), clause_of=None) ->
                 kind = "past"
             elif _AMBIGUOUS_DAY.fullmatch(norm, start, end) and _DONE.match(norm, end, c_end):
                 kind = "past"  # 周二去了客户那边, 15号签了: a day already gone
+            elif _AMBIGUOUS_DAY.fullmatch(norm, start, end) and (
+                _RECORD.match(norm, end)
+                or (not norm[:start].strip(_OPENING) and norm[end : end + 1] in _HEADING_END)
+            ):
+                kind = (
+                    "present"  # 2月27日拜访记录 / 【3月12日 工作记录】: the day of the note itself
+                )
         out.append(TimePhrase(start, end, kind))
     return out

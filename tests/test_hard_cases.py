@@ -280,3 +280,16 @@ def test_judgement_with_content_versus_bare_verdict(status_of, text, expected):
 )
 def test_someone_else_approves(judge, text, expected):
     assert judge(text).facts["kp_met"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("下月初再打个电话问问。", "partial"),
+        ("明年开春再来问问。", "partial"),
+        ("下周三再去一趟，把合同送过去。", "met"),
+        ("我说回去申请一下。", "partial"),
+    ],
+)
+def test_a_repeat_visit_with_a_date_is_still_vague(status_of, text, expected):
+    assert status_of(text, "next_step") == expected

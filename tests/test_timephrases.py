@@ -46,3 +46,14 @@ def test_clock_times():
 def test_traditional_weekday_after_normalising(doc_of):
     d = doc_of("下週三再去")
     assert [(d.text[t.start : t.end], t.kind) for t in d.times] == [("下週三", "future")]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("2月27日拜访记录：\n9:00 到达信息科", "2月27日"),
+        ("【3月12日 工作记录】\n8:40 到物业中心", "3月12日"),
+    ],
+)
+def test_the_notes_own_date_is_not_a_plan(text, phrase):
+    assert (phrase, "present") in kinds(text)
