@@ -103,13 +103,13 @@ def find_amounts(norm: str, masked: list[tuple[int, int]] = ()) -> list[Amount]:
             break
         pos = max(m.end(), pos + 1)
         cn = m.group("cn")
-        if cn and not m.group("suffix") and not _CN_MAGNITUDE.search(cn):
-            continue  # 一个, 三家, 两次: a Chinese numeral without 万/千/百/亿 or 元 is no money
+        if cn and not m.group("suffix") and len(cn) < 2:
+            continue  # 一个, 三家, 两次: one numeral character without 元 is no money
         if (
             cn
             and len(cn) > 2
             and cn[-1] in _COUNT_DIGITS
-            and cn[-2] in _CN_UNIT
+            and (cn[-2] in _CN_UNIT or cn[-1] == "一")
             and _MEASURE.match(norm, m.end())
         ):
             # 三万五千一台: the last 一 counts the machines, it is not part of the price.
@@ -141,10 +141,13 @@ def _value(m: re.Match) -> tuple[float | None, bool]:
     suffix = m.group("suffix")
     if m.group("cn") is not None:
         cn = m.group("cn")
-        if not _CN_MEASURE_OK.search(cn + (suffix or "")) or cn[0] in "百千万亿":
-            return None, False  # 一 / 三个 alone, 万一, 千万 are not money
+        if cn[0] in "百千万亿":
+            return None, False  # 万一, 千万 are not money
         v = cn_to_number(cn)
-        if v is not None and v < 10 and not re.search("[万千百亿]", cn):
+        if not _CN_MEASURE_OK.search(cn + (suffix or "")):
+            # 二十一 / 十八 alone: a price only right after a price word (我们报的二十一), like a bare 21.
+            return (v, False) if v is not None and v >= 10 else (None, False)
+        if v is not None and v < 10 and not _CN_MAGNITUDE.search(cn):
             return None, False  # 一块 (together), 两块 ... too ambiguous to be a price
         return v, True
     num = float(m.group("num").replace(",", ""))

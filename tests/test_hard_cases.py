@@ -293,3 +293,24 @@ def test_someone_else_approves(judge, text, expected):
 )
 def test_a_repeat_visit_with_a_date_is_still_vague(status_of, text, expected):
     assert status_of(text, "next_step") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ours", "theirs"),
+    [
+        ("小李报了单价一百八十五，老吴说东成同款他拿一百六。", 185, 160),
+        ("他现在进的复合肥到店价两千八一吨，我们同规格报的三千零五十。", 3050, 2800),
+        ("她说隔壁才一千一，我们报的二十一块一米不算贵。", None, 1100),
+    ],
+)
+def test_prices_in_chinese_numerals(judge, text, ours, theirs):
+    facts = judge(text).facts
+    if ours is not None:
+        assert facts["our_price"] == ours
+    assert facts["customer_price"] == theirs
+
+
+def test_rival_named_only_through_its_price(status_of):
+    text = "他说现在联通给的是100M每月2800，我报同带宽每月2500。"
+    assert status_of(text, "value_comparison") == "partial"
+    assert status_of("客户心理价位二十五万，我们报的二十八万五。", "value_comparison") == "missing"
