@@ -57,6 +57,8 @@ class Language:
     customer_voice_headings: list[str] = field(default_factory=list)
     # What we presented (介绍了我们的方案：1. … 2. …; 【产品介绍】): the rep's words, not the customer's.
     presentation_verbs: list[str] = field(default_factory=list)
+    # A clause opening with one of these ends the customer's words (然后我就回来了, 没约时间).
+    speech_stops: list[str] = field(default_factory=list)
     presentation_headings: list[str] = field(default_factory=list)
     placeholders: list[str] = field(default_factory=list)
     surnames: str = ""
@@ -88,6 +90,7 @@ class Language:
         self.own_side_re = re.compile(rf"(?:{_alternation(self.own_side)})$")
         self.voice_heading_re = re.compile(_alternation(self.customer_voice_headings))
         self.presentation_re = re.compile(_alternation(self.presentation_verbs))
+        self.speech_stop_re = re.compile(_alternation(self.speech_stops))
         self.presentation_heading_re = re.compile(_alternation(self.presentation_headings))
         self.placeholder_re = re.compile(
             "|".join(f"(?:{p})" for p in self.placeholders) or r"(?!x)x"
@@ -111,6 +114,7 @@ class Language:
             own_side=sp.get("own_side", []),
             customer_voice_headings=sp.get("customer_voice_headings", []),
             presentation_verbs=sp.get("presentation_verbs", []),
+            speech_stops=sp.get("stops", []),
             presentation_headings=sp.get("presentation_headings", []),
             placeholders=cfg.get("placeholders", []),
             surnames=cfg.get("surnames", ""),

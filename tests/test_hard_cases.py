@@ -314,3 +314,15 @@ def test_rival_named_only_through_its_price(status_of):
     text = "他说现在联通给的是100M每月2800，我报同带宽每月2500。"
     assert status_of(text, "value_comparison") == "partial"
     assert status_of("客户心理价位二十五万，我们报的二十八万五。", "value_comparison") == "missing"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他说先放着，然后我就回来了。",
+        "打了个电话，客户说考虑一下，下周再打过去问问。",
+        "说暂时不需要，没约时间。",
+    ],
+)
+def test_the_customers_words_end_where_the_rep_takes_over(status_of, text):
+    assert status_of(text, "customer_voice") == "partial"
