@@ -321,7 +321,7 @@ def test_rival_named_only_through_its_price(status_of):
     [
         "他说先放着，然后我就回来了。",
         "打了个电话，客户说考虑一下，下周再打过去问问。",
-        "说暂时不需要，没约时间。",
+        "他小舅子看店，说暂时不需要，没约时间。",
     ],
 )
 def test_the_customers_words_end_where_the_rep_takes_over(status_of, text):
