@@ -9,11 +9,17 @@ and language lists. Every error names the file, line and key.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import __version__
 from .conditions import Condition, ConditionError, compile_condition
 from .extractors import Extractor, compile_extractor
 from .language import Language
@@ -211,9 +217,91 @@ def resolve(ref: str, relative_to: Path | None = None) -> Path:
 
 def load_rubric(ref: str | Path = "default") -> Rubric:
     path = resolve(str(ref)) if not isinstance(ref, Path) else ref
+    display = _display(path)
+    cached = _read_cache(path)
+    if cached is not None:
+        return _compile(cached, Origins(), display)
     origins = Origins()
-    data = _load_chain(path, origins, [])
-    return _compile(data, origins, _display(path))
+    loaded: list[Path] = []
+    data = _load_chain(path, origins, [], loaded)
+    saved = _cache_text(loaded, data)  # before compiling, which may not touch what was read
+    rubric = _compile(data, origins, display)
+    if saved is not None:
+        _write_cache(path, saved)
+    return rubric
+
+
+# -- a cache of parsed rubrics ------------------------------------------------------------
+# Parsing the YAML (with line numbers for error messages) is a third of a cold start. A rubric
+# that compiled once is kept as plain JSON data, keyed by its files' paths, sizes and mtimes;
+# JSON holds no code, so a tampered cache can at worst fail to compile, and then the YAML is
+# read again.
+
+_CACHE_VERSION = 1
+
+
+def _cache_file(path: Path) -> Path | None:
+    from .tokenizer import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        stamp = f"{_CACHE_VERSION}|{__version__}|{path.resolve()}"
+        key = hashlib.sha256(stamp.encode()).hexdigest()[:16]
+    except OSError:
+        return None
+    return folder / f"rubric-{key}.json"
+
+
+def _stamp_of(p: Path) -> list:
+    st = p.stat()
+    return [str(p.resolve()), st.st_size, st.st_mtime_ns]
+
+
+def _read_cache(path: Path) -> dict | None:
+    cache = _cache_file(path)
+    if cache is None or not cache.is_file():
+        return None
+    try:
+        saved = json.loads(cache.read_text(encoding="utf-8"))
+        if saved.get("version") != _CACHE_VERSION or not saved.get("files"):
+            return None
+        if any(_stamp_of(Path(f[0])) != f for f in saved["files"]):
+            return None
+        data = saved["data"]
+        return data if isinstance(data, dict) else None
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError):
+        return None
+
+
+def _cache_text(loaded: list[Path], data: dict) -> str | None:
+    try:
+        text = json.dumps(
+            {"version": _CACHE_VERSION, "files": [_stamp_of(p) for p in loaded], "data": data},
+            ensure_ascii=False,
+        )
+        if json.loads(text)["data"] != data:
+            return None  # something JSON cannot hold as it is (a date, a non-string key)
+        return text
+    except (OSError, TypeError, ValueError):
+        return None
+
+
+def _write_cache(path: Path, text: str) -> None:
+    cache = _cache_file(path)
+    if cache is None:
+        return
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=f".{cache.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, cache)
+    except OSError:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 def _display(path: Path) -> str:
@@ -236,7 +324,9 @@ def _err(origins: Origins, obj: Any, key: str, message: str, fallback: str) -> R
     return RubricError(f"{file}:{line or obj_line}: {key + ': ' if key else ''}{message}")
 
 
-def _load_chain(path: Path, origins: Origins, stack: list[Path]) -> dict:
+def _load_chain(
+    path: Path, origins: Origins, stack: list[Path], loaded: list[Path] | None = None
+) -> dict:
     display = _display(path)
     try:
         real = path.resolve()
@@ -249,6 +339,8 @@ def _load_chain(path: Path, origins: Origins, stack: list[Path]) -> dict:
         data = load_yaml(path, origins, display)
     except YamlError as e:
         raise RubricError(str(e)) from None
+    if loaded is not None:
+        loaded.append(path)
     if data is None:
         raise RubricError(f"{display}: the rubric is empty")
     if not isinstance(data, dict):
@@ -273,7 +365,7 @@ def _load_chain(path: Path, origins: Origins, stack: list[Path]) -> dict:
         raise _err(origins, data, "extends", str(e), display) from None
     if not parent_path.is_file():
         raise _err(origins, data, "extends", f"'{parent_ref}' not found", display)
-    parent = _load_chain(parent_path, origins, [*stack, real])
+    parent = _load_chain(parent_path, origins, [*stack, real], loaded)
     return _merge(parent, data, origins, display)
 
 

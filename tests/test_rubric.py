@@ -136,3 +136,24 @@ def test_alias_bomb_is_refused(tmp_path):
 def test_unknown_rubric_name():
     with pytest.raises(RubricError, match="unknown rubric 'nope'"):
         load_rubric("nope")
+
+
+def test_parsed_rubric_is_cached_and_refreshed_when_the_file_changes(tmp_path, monkeypatch):
+    import os
+    import time
+
+    from analyzer.rubric import load_rubric
+
+    monkeypatch.setenv("VISIT_ANALYZER_CACHE", str(tmp_path / "cache"))
+    base = tmp_path / "team.yaml"
+    base.write_text("extends: default\nname: team\npass_score: 70\n", encoding="utf-8")
+    assert load_rubric(base).pass_score == 70
+    cached = list((tmp_path / "cache").glob("rubric-*.json"))
+    assert len(cached) == 1
+    assert load_rubric(base).pass_score == 70  # from the cache
+    base.write_text("extends: default\nname: team\npass_score: 80\n", encoding="utf-8")
+    later = time.time() + 5
+    os.utime(base, (later, later))
+    assert load_rubric(base).pass_score == 80  # the file changed: read again
+    cached[0].write_text("{not json", encoding="utf-8")
+    assert load_rubric(base).pass_score == 80  # a broken cache is ignored
