@@ -155,18 +155,19 @@ def _presentations(doc: Document) -> list[SpeechCue]:
     for sec in doc.seg.sections:
         if not sec.empty and lang.presentation_heading_re.search(sec.heading):
             out.append(SpeechCue("rep", sec.heading_start, sec.heading_end, sec.body_end))
-    for sent in doc.seg.sentences:
-        # The sentence runs to the line end; the colon that opens the list is its last character.
-        if norm[sent.end - 1] not in ":：" or not lang.presentation_re.search(
-            norm, sent.start, sent.end
+    for clause in doc.seg.clauses:
+        # A clause that ends in the colon opening the list: 讲解了我们的平台：第一，…；第二，…
+        colon = clause.end if norm[clause.end : clause.end + 1] in (":", "：") else clause.end - 1
+        if norm[colon : colon + 1] not in (":", "：") or not lang.presentation_re.search(
+            norm, clause.start, clause.end
         ):
             continue
         # 他给我们介绍了…： is the customer presenting; only our own (or subjectless) pitch counts.
-        if lang.customer_subject_re.search(norm, sent.start, sent.end) and not (
-            lang.rep_subject_re.search(norm, sent.start, sent.end)
+        if lang.customer_subject_re.search(norm, clause.start, clause.end) and not (
+            lang.rep_subject_re.search(norm, clause.start, clause.end)
         ):
             continue
-        end = norm.find("\n", sent.end)
+        end = norm.find("\n", colon)
         content_end = len(norm) if end < 0 else end
         pos = content_end + 1
         while pos < len(norm):
@@ -176,7 +177,7 @@ def _presentations(doc: Document) -> list[SpeechCue]:
                 break
             content_end = line_end
             pos = line_end + 1
-        out.append(SpeechCue("rep", sent.start, sent.end, content_end))
+        out.append(SpeechCue("rep", clause.start, colon, content_end))
     return out
 
 

@@ -326,3 +326,8 @@ def test_rival_named_only_through_its_price(status_of):
 )
 def test_the_customers_words_end_where_the_rep_takes_over(status_of, text):
     assert status_of(text, "customer_voice") == "partial"
+
+
+def test_a_pitch_inline_after_a_colon_is_ours(judge):
+    note = "为客户详细讲解了我们的平台：第一，全渠道接入；第二，上线后人力成本降低了35%，投诉少了一半。"
+    assert judge(note).facts["need"] == "unknown"
