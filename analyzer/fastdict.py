@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import struct
 import sys
 import tempfile
@@ -31,6 +32,10 @@ from array import array
 from math import log
 from pathlib import Path
 
+# A square (uu: 户户, 一哈一哈, 谢谢): where a block repeats itself, two routes can tie exactly
+# (户户+户 and 户+户户 add the same numbers). Ties need two words that commute, w1w2 == w2w1,
+# so a repeat of a root no longer than a word; eight characters bound the search.
+_SQUARE = re.compile(r"(.{1,8})\1", re.DOTALL)
 _HEADER = struct.Struct("<8sQQd")  # magic, word count, longest word, total
 _MAGIC = b"VAFDICT1"
 
@@ -95,6 +100,7 @@ def _tokenizer_class(jieba):
             out: list = []
             append = out.append
             route_of = self._route
+            py_route = self._python_route
             freq_get = self.FREQ.get
             hmm_cut = self._hmm_cut
             whole_block = self._whole_block
@@ -115,12 +121,16 @@ def _tokenizer_class(jieba):
                                 append((ch, pos, pos + 1))
                                 pos += 1
                     continue
-                if whole_block is not None and known.issuperset(blk):
+                # Two routes tie only where a block repeats itself (户户户: 户户+户 or 户+户户), and
+                # the C++ breaks such ties the other way from jieba's max(): those blocks stay
+                # on jieba's own route.
+                repeats = whole_block is not None and _SQUARE.search(blk) is not None
+                if whole_block is not None and not repeats and known.issuperset(blk):
                     for w in whole_block(blk):
                         append((w, pos, pos + len(w)))
                         pos += len(w)
                     continue
-                route = route_of(blk)
+                route = py_route(blk) if repeats else route_of(blk)
                 n = len(blk)
                 x = 0
                 buf_start = -1
@@ -153,6 +163,13 @@ def _tokenizer_class(jieba):
             """For each character, where the best route's word that starts there ends (inclusive)."""
             route: dict = {}
             self.calc(sentence, self.get_DAG(sentence), route)
+            return [route[i][1] for i in range(len(sentence))]
+
+        def _python_route(self, sentence: str) -> list[int]:
+            """``_route`` with the class's own (marisa, Python) DAG and route, even when accelerated."""
+            cls = type(self)
+            route: dict = {}
+            cls.calc(self, sentence, cls.get_DAG(self, sentence), route)
             return [route[i][1] for i in range(len(sentence))]
 
         _hmm_cut = staticmethod(lambda buf: list(jieba.finalseg.cut(buf)))
@@ -246,7 +263,9 @@ def _hmm_cutter(viterbi, finalseg):
         out: list[str] = []
         for blk in re_han.split(sentence):
             if re_han.match(blk):
-                fast = known.issuperset(blk)
+                # The C++ Viterbi breaks ties the other way from Python's max(): a character the
+                # tables lack (all states at MIN_FLOAT) or a block that repeats itself (价价价) ties.
+                fast = known.issuperset(blk) and _SQUARE.search(blk) is None
                 states = viterbi(blk)[1] if fast else py_viterbi(blk, *tables)[1]
                 begin = nexti = 0
                 words = []

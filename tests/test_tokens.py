@@ -86,6 +86,11 @@ def test_rubric_words_are_in_both(stock, fast):
         "王总说：“好。”\n\n- 下周三",
         "𠀀𠀁字",
         "a" * 50 + "中",
+        # Blocks that repeat themselves tie two routes (户户+户 / 户+户户) and two HMM paths.
+        "户户户",
+        "老价价价板他报",
+        "一哈一哈一谢是",
+        "谢谢谢谢你",
     ],
 )
 def test_edge_texts_cut_as_stock(stock, fast, text):
@@ -101,4 +106,13 @@ _POOL = "今天拜访了王总他说下周三报价万元的客户老板娘嘅�
 @given(text=st.text(alphabet=_POOL, max_size=60))
 def test_random_texts_cut_as_stock(stock, fast, text):
     # Rare characters (嘅, 丂) tie the HMM's states: the tie must break as jieba's does.
+    assert fast.spans(text) == list(stock.tokenize(text))
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(alphabet="户哈谢看天价一是了们报板", max_size=30))
+def test_repetitive_texts_cut_as_stock(stock, fast, text):
+    # A small alphabet makes squares (户户, 一哈一哈), where routes and HMM paths tie.
     assert fast.spans(text) == list(stock.tokenize(text))
