@@ -47,6 +47,9 @@ _MEASURE = re.compile(r"[台套个吨只件箱张辆位人家份次斤平米]")
 _LETTER_ADJACENT = re.compile(r"[a-z]")
 _CN_MEASURE_OK = re.compile(r"[万千百亿]|元|块")
 _CN_MAGNITUDE = re.compile(r"[万千百亿]")
+_JIAO = re.compile(
+    r"(\d|[一二两三四五六七八九])(?![\d.万千百亿]|[二两三四五六七八九十]|一(?![斤吨台个件箱只张米平次份瓶包袋盒]))"
+)
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,15 @@ def find_amounts(norm: str, masked: list[tuple[int, int]] = ()) -> list[Amount]:
         if any(a <= start < b or a < end <= b for a, b in masked):
             continue
         value, explicit = _value(m)
+        jiao = _JIAO.match(norm, end) if m.group("suffix") else None
+        if jiao and value is None and cn and m.group("suffix").strip() in ("块", "元"):
+            value, explicit = cn_to_number(cn), True  # 两块五: the tenths make it money
+        if jiao and value is not None and m.group("suffix").strip() in ("块", "元"):
+            # 3块8 / 两块五: the digit after 块 is tenths (3.8), not a new number.
+            digit = jiao.group(1)
+            value += (int(digit) if digit.isdigit() else _CN_DIGIT[digit]) / 10
+            end = jiao.end()
+            pos = max(pos, end)
         if not explicit and _PER_UNIT.match(norm, end):
             explicit = True  # 3150一吨, 42/台: a unit price
         if value is None or value <= 0:

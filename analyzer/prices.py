@@ -148,6 +148,12 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
                     role = max(back, key=lambda sp: sp[1])[2]
                 elif a.explicit and doc.speaker_at(a.start) == "customer":
                     role = "customer"
+                elif a.explicit and any(
+                    sp[0] >= sent_start and sp[1] <= a.start and sp[2] not in ("not_price", "gap")
+                    for sp in spans
+                ):
+                    # 报了价，三万五千一台: a price word earlier in the sentence, no side named.
+                    role, is_strong = cues.default_role, False
         if role is None:
             role, is_strong = _fallback(doc, all_spans, a, cues)
         if role is None or role == "not_price":

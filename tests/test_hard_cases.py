@@ -331,3 +331,19 @@ def test_the_customers_words_end_where_the_rep_takes_over(status_of, text):
 def test_a_pitch_inline_after_a_colon_is_ours(judge):
     note = "为客户详细讲解了我们的平台：第一，全渠道接入；第二，上线后人力成本降低了35%，投诉少了一半。"
     assert judge(note).facts["need"] == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "ours", "theirs"),
+    [
+        ("我们老板的意思是能给到每方3块8。", 3.8, None),
+        ("单价两块五一斤，比他现在拿的贵。", 2.5, None),
+        ("报了价，三万五千一台，院长说要上院务会讨论。", 35000, None),
+        ("他说别家报的三万五千 咱这边是4万2 老马嫌贵", 42000, 35000),
+        ("我给他的价是一台一个月两万八，他说贵了。", 28000, None),
+    ],
+)
+def test_more_price_forms(judge, text, ours, theirs):
+    facts = judge(text).facts
+    assert facts["our_price"] == ours
+    assert facts["customer_price"] == theirs
