@@ -47,6 +47,9 @@ _MEASURE = re.compile(r"[台套个吨只件箱张辆位人家份次斤平米]")
 _LETTER_ADJACENT = re.compile(r"[a-z]")
 _CN_MEASURE_OK = re.compile(r"[万千百亿]|元|块")
 _CN_MAGNITUDE = re.compile(r"[万千百亿]")
+_VAGUE_AFTER = re.compile(r"[多余来几]")
+# Two digits side by side (五六, 七八) say "five or six": a range, not a figure.
+_CN_RANGE = re.compile(r"[一二两三四五六七八九][二两三四五六七八九]")
 _JIAO = re.compile(
     r"(\d|[一二两三四五六七八九])(?![\d.万千百亿]|[二两三四五六七八九十]|一(?![斤吨台个件箱只张米平次份瓶包袋盒]))"
 )
@@ -128,6 +131,8 @@ def find_amounts(norm: str, masked: list[tuple[int, int]] = ()) -> list[Amount]:
             end -= 1
         if any(a <= start < b or a < end <= b for a, b in masked):
             continue
+        if _VAGUE_AFTER.match(norm, end) or (cn and _CN_RANGE.search(cn)):
+            continue  # 两百多, 四十多万, 二十五六万: a vague amount is not an amount
         value, explicit = _value(m)
         jiao = _JIAO.match(norm, end) if m.group("suffix") else None
         if jiao and value is None and cn and m.group("suffix").strip() in ("块", "元"):

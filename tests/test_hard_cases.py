@@ -347,3 +347,21 @@ def test_more_price_forms(judge, text, ours, theirs):
     facts = judge(text).facts
     assert facts["our_price"] == ours
     assert facts["customer_price"] == theirs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你们一吨贵两百多，农户认价不认牌子。",
+        "他说网上同款二十五六万一大把。",
+        "外面还压着四十多万的账。",
+    ],
+)
+def test_vague_amounts_are_not_prices(judge, text):
+    facts = judge(text).facts
+    assert facts["our_price"] is None and facts["customer_price"] is None
+
+
+def test_a_stated_difference_is_the_gap(judge):
+    facts = judge("他说上家报的是62，我们报68，贵6块我认。").facts
+    assert (facts["our_price"], facts["customer_price"], facts["price_gap"]) == (68, 62, 6)
