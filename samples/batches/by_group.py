@@ -1,0 +1,34 @@
+"""Accuracy on the held-out notes by batch group: python samples/batches/by_group.py [FILE]
+
+The batches were written in rounds (1–6 in session 1, 7–10 and 11–14 in new voices); the
+later rounds show how the rubric does on phrasing it was not first written for.
+"""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from analyzer.evaluate import evaluate, load_labelled  # noqa: E402
+from analyzer.rubric import load_rubric  # noqa: E402
+
+GROUPS = [("batches 1-6", 1, 6), ("batches 7-10", 7, 10), ("batches 11-14", 11, 14)]
+
+
+def main() -> None:
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "samples" / "labelled-test.jsonl"
+    notes = load_labelled(path)
+    rubric = load_rubric()
+    for name, lo, hi in GROUPS:
+        chosen = [n for n in notes if lo <= int(n.id.split("-")[0][1:]) <= hi]
+        if not chosen:
+            continue
+        ev = evaluate(chosen, rubric)
+        mean = sum(c.accuracy for c in ev.criteria) / len(ev.criteria)
+        cells = " ".join(f"{c.id} {c.accuracy:.3f}" for c in ev.criteria)
+        print(f"{name:<14} n={len(chosen):<4} mean {mean:.3f}  {cells}")
+
+
+if __name__ == "__main__":
+    main()
