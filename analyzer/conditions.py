@@ -31,6 +31,7 @@ language layers (negation, speakers, amounts, times) live in ``document``.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -80,7 +81,20 @@ class ConditionError(Exception):
 
 
 class Condition:
-    def evaluate(self, ctx: Context) -> Result:  # pragma: no cover - interface
+    # Conditions compiled from the same YAML share one id, and a note evaluates each id once:
+    # a rubric asks for the same thing in many places (a pain in a clause, a size, a date).
+    memo_id: int | None = None
+
+    def evaluate(self, ctx: Context) -> Result:
+        if self.memo_id is None:
+            return self._evaluate(ctx)
+        memo = ctx.results
+        r = memo.get(self.memo_id)
+        if r is None:
+            r = memo[self.memo_id] = self._evaluate(ctx)
+        return r
+
+    def _evaluate(self, ctx: Context) -> Result:  # pragma: no cover - interface
         raise NotImplementedError
 
     def lexicons(self) -> set[str]:
@@ -98,7 +112,7 @@ class Condition:
 class AnyOf(Condition):
     parts: list[Condition]
 
-    def evaluate(self, ctx: Context) -> Result:
+    def _evaluate(self, ctx: Context) -> Result:
         # The first part that holds decides, and its hits are the evidence; the rest need not run.
         for p in self.parts:
             r = p.evaluate(ctx)
@@ -118,7 +132,7 @@ class AllOf(Condition):
     parts: list[Condition]
     within: str = "sentence"
 
-    def evaluate(self, ctx: Context) -> Result:
+    def _evaluate(self, ctx: Context) -> Result:
         doc = ctx.doc
         positives = [p for p in self.parts if not isinstance(p, Not)]
         negatives = [p.part for p in self.parts if isinstance(p, Not)]
@@ -162,7 +176,7 @@ class AllOf(Condition):
 class Not(Condition):
     part: Condition
 
-    def evaluate(self, ctx: Context) -> Result:
+    def _evaluate(self, ctx: Context) -> Result:
         return Result(not self.part.evaluate(ctx).ok)
 
     def lexicons(self) -> set[str]:
@@ -231,7 +245,12 @@ class SpanFilter:
         return Result(len(distinct) >= self.min, hits if len(distinct) >= self.min else [])
 
 
-_TERMS_IDS: dict[tuple, int] = {}
+_MEMO_IDS: dict[Any, int] = {}
+
+
+def memo_id(key: Any) -> int:
+    """The shared id of conditions with this structure (see ``Condition.memo_id``)."""
+    return _MEMO_IDS.setdefault(key, len(_MEMO_IDS))
 
 
 @dataclass
@@ -245,24 +264,17 @@ class Terms(Condition):
 
         self.words = [normalise(w) for w in self.words]
         self.key = (tuple(self.names), tuple(self.words))
-        # The same words with the same filter are often asked for in several places of a rubric:
-        # they share one id, and a note evaluates them once.
-        self.memo_id = _TERMS_IDS.setdefault((self.key, self.filt), len(_TERMS_IDS))
+        # The same words with the same filter, however they were spelled in the YAML.
+        self.memo_id = memo_id(("terms", self.key, self.filt))
 
-    def evaluate(self, ctx: Context) -> Result:
-        memo = ctx.terms_results
-        r = memo.get(self.memo_id)
-        if r is None:
-            spans = ctx.term_spans(self.key)
-            if not spans:
-                r = Result(self.filt.min == 0)
-            else:
-                keep = self.filt.keep
-                r = self.filt.result(
-                    [Hit(s, e, "term", label) for label, s, e in spans if keep(ctx, s, e)]
-                )
-            memo[self.memo_id] = r
-        return r
+    def _evaluate(self, ctx: Context) -> Result:
+        spans = ctx.term_spans(self.key)
+        if not spans:
+            return Result(self.filt.min == 0)
+        keep = self.filt.keep
+        return self.filt.result(
+            [Hit(s, e, "term", label) for label, s, e in spans if keep(ctx, s, e)]
+        )
 
     def lexicons(self) -> set[str]:
         return set(self.names)
@@ -273,7 +285,7 @@ class Pattern(Condition):
     regex: re.Pattern
     filt: SpanFilter
 
-    def evaluate(self, ctx: Context) -> Result:
+    def _evaluate(self, ctx: Context) -> Result:
         hits = [
             Hit(m.start(), m.end(), "pattern")
             for m in self.regex.finditer(ctx.doc.norm)
@@ -289,7 +301,7 @@ class Person(Condition):
     titles: list[str]
     filt: SpanFilter
 
-    def evaluate(self, ctx: Context) -> Result:
+    def _evaluate(self, ctx: Context) -> Result:
         rx = ctx.person_regex(self.titles)
         hits = [
             Hit(m.start(), m.end(), "person")
@@ -310,7 +322,7 @@ class SectionMatch(Condition):
     words: list[str]
     min_chars: int = 1
 
-    def evaluate(self, ctx: Context) -> Result:
+    def _evaluate(self, ctx: Context) -> Result:
         doc = ctx.doc
         wanted = [w for _, w in ctx.terms_of(self.names, self.words)]
         hits = []
@@ -333,7 +345,7 @@ class SectionMatch(Condition):
 class Quantity(Condition):
     filt: SpanFilter
 
-    def evaluate(self, ctx: Context) -> Result:
+    def _evaluate(self, ctx: Context) -> Result:
         hits = [
             Hit(m.start(), m.end(), "quantity")
             for m in _QUANTITY.finditer(ctx.doc.norm)
@@ -347,7 +359,7 @@ class AmountMatch(Condition):
     role: str
     min: int = 1
 
-    def evaluate(self, ctx: Context) -> Result:
+    def _evaluate(self, ctx: Context) -> Result:
         hits = [
             Hit(p.start, p.end, "amount", p.role, p.value)
             for p in ctx.prices
@@ -361,7 +373,7 @@ class TimeMatch(Condition):
     kinds: tuple[str, ...]
     min: int = 1
 
-    def evaluate(self, ctx: Context) -> Result:
+    def _evaluate(self, ctx: Context) -> Result:
         hits = [
             Hit(t.start, t.end, "time", t.kind)
             for t in ctx.doc.times
@@ -380,7 +392,7 @@ class SpeechMatch(Condition):
     # Only cues whose verb is one of these (判断, 觉得: a judgement, not 我跟他说).
     verbs: tuple[str, ...] = ()
 
-    def evaluate(self, ctx: Context) -> Result:
+    def _evaluate(self, ctx: Context) -> Result:
         doc = ctx.doc
         hits = []
         ignore = None
@@ -404,7 +416,7 @@ class SpeechMatch(Condition):
 
 @dataclass
 class PlaceholderMatch(Condition):
-    def evaluate(self, ctx: Context) -> Result:
+    def _evaluate(self, ctx: Context) -> Result:
         hits = [Hit(s, e, "placeholder") for s, e in ctx.doc.placeholders]
         return Result(bool(hits), hits)
 
@@ -414,7 +426,7 @@ class FactMatch(Condition):
     name: str
     values: tuple[Any, ...] | None
 
-    def evaluate(self, ctx: Context) -> Result:
+    def _evaluate(self, ctx: Context) -> Result:
         fact = ctx.fact(self.name)
         v = fact.value
         ok = v not in (None, "unknown") if self.values is None else v in self.values
@@ -429,7 +441,7 @@ class CriterionMatch(Condition):
     criterion: str
     statuses: tuple[str, ...]
 
-    def evaluate(self, ctx: Context) -> Result:
+    def _evaluate(self, ctx: Context) -> Result:
         status, hits = ctx.criterion(self.criterion)
         ok = status in self.statuses
         return Result(ok, list(hits) if ok else [])
@@ -468,6 +480,20 @@ COMPOSITES = {"any", "all", "not"}
 
 
 def compile_condition(node: Any, lexicon_names: Callable[[str], bool]) -> Condition:
+    cond = _compile(node, lexicon_names)
+    if cond.memo_id is None:
+        if isinstance(cond, AnyOf | AllOf):
+            key: Any = (type(cond).__name__, getattr(cond, "within", ""))
+            key += tuple(p.memo_id for p in cond.parts)
+        elif isinstance(cond, Not):
+            key = ("not", cond.part.memo_id)
+        else:
+            key = json.dumps(node, sort_keys=True, ensure_ascii=False, default=str)
+        cond.memo_id = memo_id(key)
+    return cond
+
+
+def _compile(node: Any, lexicon_names: Callable[[str], bool]) -> Condition:
     if isinstance(node, list):
         return AnyOf([compile_condition(n, lexicon_names) for n in node])
     if not isinstance(node, dict):

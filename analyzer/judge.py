@@ -40,7 +40,7 @@ class Context:
         self._lex = rubric.normalised_lexicons()
         self._term_spans: dict = {}
         self._by_lexicon: dict | None = None
-        self.terms_results: dict[int, object] = {}
+        self.results: dict[int, object] = {}  # condition results by memo id (see Condition)
 
     @property
     def prices(self) -> list[Price]:
