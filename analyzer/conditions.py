@@ -324,7 +324,9 @@ class SectionMatch(Condition):
 
     def _evaluate(self, ctx: Context) -> Result:
         doc = ctx.doc
-        wanted = [w for _, w in ctx.terms_of(self.names, self.words)]
+        if not doc.seg.sections:
+            return Result(False)
+        wanted = ctx.heading_words(self.names, self.words)
         hits = []
         for sec in doc.seg.sections:
             if sec.empty or not any(w in sec.heading for w in wanted):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import re
+from operator import itemgetter
 
 from .conditions import Hit
 from .document import Document
@@ -21,6 +22,7 @@ from .rubric import Rubric, load_rubric
 MAX_EVIDENCE = 3
 MAX_EVIDENCE_CHARS = 60
 _STATUS_CREDIT = {"met": 1.0, "missing": 0.0}
+_BY_PLACE = itemgetter(1, 2)
 
 
 class RubricCycleError(Exception):
@@ -63,7 +65,7 @@ class Context:
                 spans = [t for n in names for t in by_lexicon.get(n, ())]
                 for w in words:
                     spans.extend(("", s, e) for s, e in index.get(w, ()))
-                spans.sort(key=lambda t: (t[1], t[2]))
+                spans.sort(key=_BY_PLACE)
             self._term_spans[key] = spans
         return spans
 
@@ -74,9 +76,12 @@ class Context:
             out: dict[str, list[tuple[str, int, int]]] = {}
             for w, places in self.doc.token_ngrams.items():
                 for n in lexicons_of.get(w, ()):
-                    out.setdefault(n, []).extend((n, s, e) for s, e in places)
+                    spans = out.get(n)
+                    if spans is None:
+                        spans = out[n] = []
+                    spans.extend([(n, s, e) for s, e in places])
             for spans in out.values():
-                spans.sort(key=lambda t: (t[1], t[2]))
+                spans.sort()  # one lexicon's label throughout: by (start, end)
             self._by_lexicon = out
         return self._by_lexicon
 
@@ -86,6 +91,14 @@ class Context:
                 yield n, w
         for w in words:
             yield "", w
+
+    def heading_words(self, names: list[str], words: list[str]) -> tuple[str, ...]:
+        """The words of these lexicons and inline words (cached on the rubric)."""
+        key = ("words", tuple(names), tuple(words))
+        got = self.rubric._regexes.get(key)
+        if got is None:
+            got = self.rubric._regexes[key] = tuple(w for _, w in self.terms_of(names, words))
+        return got
 
     def replacement_pattern(self, names: list[str], words: list[str]) -> re.Pattern:
         """One regex of these lexicons' words, longest first (cached on the rubric)."""
