@@ -144,8 +144,12 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
                     for sp in spans
                     if sp[0] >= sent_start and sp[1] <= a.start and sp[2] in STRONG
                 ]
-                if back:
+                turn = _rep_turn(doc, a.start) if a.explicit else None
+                if back and (turn is None or turn < max(sp[1] for sp in back)):
                     role = max(back, key=lambda sp: sp[1])[2]
+                elif turn is not None:
+                    # 我说十五万八 / 我：含安装一千三一米: the rep names a figure, with no price word.
+                    role, is_strong = "ours", False
                 elif a.explicit and doc.speaker_at(a.start) == "customer":
                     role = "customer"
                 elif a.explicit and any(
@@ -164,6 +168,19 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
             continue  # a bare number not right after a price word: a count, an id, a model
         prices.append(Price(a.start, a.end, a.value, role, is_strong))
     return prices
+
+
+def _rep_turn(doc: Document, start: int) -> int | None:
+    """Where the rep's words that hold ``start`` begin (我说… / a 我： line of a chat), else None."""
+    if doc.speaker_at(start) != "rep":
+        return None
+    turn = None
+    for cue in doc.speech:
+        if cue.start > start:
+            break
+        if cue.end <= start < cue.content_end:
+            turn = cue.end if cue.speaker == "rep" else None
+    return turn
 
 
 _FILLERS = re.compile(r"[是为约在了:：\s]|大概|大约|差不多|左右|一共|总共|只有|才")

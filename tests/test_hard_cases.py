@@ -365,3 +365,17 @@ def test_vague_amounts_are_not_prices(judge, text):
 def test_a_stated_difference_is_the_gap(judge):
     facts = judge("他说上家报的是62，我们报68，贵6块我认。").facts
     assert (facts["our_price"], facts["customer_price"], facts["price_gap"]) == (68, 62, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "ours", "theirs"),
+    [
+        # The rep's own turn names the figure with no price word: it is our quote, even when a
+        # side word (开一家) stands earlier in the sentence.
+        ("张女士想开一家早教中心，问加盟费多少，我说十五万八。", 158000, None),
+        ("客户：台面多少钱一米\n我：含安装一千三一米\n客户：隔壁才一千一", 1300, 1100),
+    ],
+)
+def test_the_reps_turn_names_our_figure(judge, text, ours, theirs):
+    facts = judge(text).facts
+    assert (facts["our_price"], facts["customer_price"]) == (ours, theirs)
