@@ -379,3 +379,25 @@ def test_a_stated_difference_is_the_gap(judge):
 def test_the_reps_turn_names_our_figure(judge, text, ours, theirs):
     facts = judge(text).facts
     assert (facts["our_price"], facts["customer_price"]) == (ours, theirs)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What we have more of, named, against a rival: a concrete comparison.
+        ("隔壁同行用的海典。我们比海典多了近效期自动调拨。", "met"),
+        # The customer's current system, then what we bring, in the next sentence.
+        ("她们现在用群晖NAS。我讲了我们网盘有30天版本回收。", "met"),
+        # A rival's product pointed at (史丹利那款) against ours.
+        ("史丹利那款是氯基的，果树容易烧苗。我们这款是硫酸钾型。", "met"),
+        ("我们的工位含走线槽，他们现在用的是固定桌脚。", "met"),
+    ],
+)
+def test_comparisons_against_the_current_way_and_pointed_rivals(status_of, text, expected):
+    assert status_of(text, "value_comparison") == expected
+
+
+def test_a_service_word_is_no_claim_of_ours(status_of):
+    # 配送 / 配套 hold 送 / 配 but claim nothing against the rival.
+    text = "他们现在用的是自己的食堂。我介绍了我们的团餐配送和配套服务。"
+    assert status_of(text, "value_comparison") != "met"
