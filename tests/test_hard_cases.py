@@ -401,3 +401,21 @@ def test_a_service_word_is_no_claim_of_ours(status_of):
     # 配送 / 配套 hold 送 / 配 but claim nothing against the rival.
     text = "他们现在用的是自己的食堂。我介绍了我们的团餐配送和配套服务。"
     assert status_of(text, "value_comparison") != "met"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("见了培训负责人Amy，她问能不能对接飞书。", "partial"),
+        ("客户：你们的麻药针头有没有27G的\n我：有的，30G的也有", "partial"),
+        # The rep asking is not the customer's need.
+        ("我问他们有没有预算，还没回。", "missing"),
+    ],
+)
+def test_the_customer_asking_what_we_can_do_is_a_need_not_yet_sized(status_of, text, expected):
+    assert status_of(text, "need_confirmed") == expected
+
+
+def test_a_want_and_its_size_in_one_sentence(judge):
+    result = judge("孙姐说老板想做成开放式办公，要两间会议室一个茶水间。")
+    assert result.facts["need"] == "yes"
