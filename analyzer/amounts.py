@@ -55,7 +55,8 @@ _JIAO = re.compile(
 )
 
 
-@dataclass(frozen=True)
+# Made by the dozen per note: slots, not frozen (a frozen dataclass is three times slower to make).
+@dataclass(slots=True)
 class Amount:
     start: int
     end: int

@@ -26,7 +26,8 @@ _NO_UNITS: frozenset = frozenset()
 _NOTE_UNITS = frozenset({0})
 
 
-@dataclass(frozen=True)
+# Made by the dozen per note: slots, not frozen (a frozen dataclass is three times slower to make).
+@dataclass(slots=True)
 class SpeechCue:
     """Reported speech: who speaks (``customer`` / ``rep``), the cue, and what follows it."""
 

@@ -33,7 +33,8 @@ SUBJECT_WORDS = frozenset({"我们", "我方", "我司", "咱们", "我这边"})
 _GAP_REACH = 2
 
 
-@dataclass(frozen=True)
+# Made by the dozen per note: slots, not frozen (a frozen dataclass is three times slower to make).
+@dataclass(slots=True)
 class Price:
     start: int
     end: int

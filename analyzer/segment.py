@@ -35,7 +35,8 @@ _QUOTES = re.compile(
 _SPACE_BETWEEN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 
 
-@dataclass(frozen=True)
+# Made by the dozen per note: slots, not frozen (a frozen dataclass is three times slower to make).
+@dataclass(slots=True)
 class Section:
     heading: str
     heading_start: int
@@ -45,14 +46,14 @@ class Section:
     empty: bool
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Sentence:
     start: int
     end: int
     section: int | None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Clause:
     start: int
     end: int

@@ -55,7 +55,8 @@ _HEADING_END = "】]）)\n:："
 _DONE = re.compile(r"[^，,。；;]{0,6}?(?:了|过(?![去来]))")
 
 
-@dataclass(frozen=True)
+# Made by the dozen per note: slots, not frozen (a frozen dataclass is three times slower to make).
+@dataclass(slots=True)
 class TimePhrase:
     start: int
     end: int
