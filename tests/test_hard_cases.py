@@ -419,3 +419,24 @@ def test_the_customer_asking_what_we_can_do_is_a_need_not_yet_sized(status_of, t
 def test_a_want_and_its_size_in_one_sentence(judge):
     result = judge("孙姐说老板想做成开放式办公，要两间会议室一个茶水间。")
     assert result.facts["need"] == "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The person met decides, whatever the note says of the others in the room.
+        ("见了采购经理周敏和他们老板娘，她管财务，也是拍板的人。采购只负责比价。", "yes"),
+        ("对方是财务总监程总。他说软件选型他定，老板只管签字。", "yes"),
+        ("见了副总郑总，他说这块他一个人就能定，不用上会。之前的李科长说了不算。", "yes"),
+        # 拍板的是他们老板 names someone else; 他定不了 says this one does not decide.
+        ("见了运营总监，拍板的是他们老板，这次没来。", "no"),
+        ("前台小吴说换不换得问行政经理，她定不了。", "no"),
+        # Said of someone the rep did not meet.
+        (
+            "E：生产副总陈总，本次未见，据说钱的事他说了算。\n今天见的是王科长，他说POC得等陈总批。",
+            "no",
+        ),
+    ],
+)
+def test_the_person_met_decides_even_when_others_do_not(judge, text, expected):
+    assert judge(text).facts["kp_met"] == expected
