@@ -440,3 +440,17 @@ def test_a_want_and_its_size_in_one_sentence(judge):
 )
 def test_the_person_met_decides_even_when_others_do_not(judge, text, expected):
     assert judge(text).facts["kp_met"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "跟对方老板通了电话，他明确说今年没这个需求。",
+        "跟老铁介绍的一个淘宝店老板吃了个饭，改天细聊。",
+        "他们老板孙德胜人在，说今年鸭苗价格低。",
+    ],
+)
+def test_meeting_the_boss_by_phone_over_a_meal_or_in_person(judge, text):
+    result = judge(text)
+    assert result.facts["kp_met"] == "yes"
+    assert next(c for c in result.criteria if c.id == "kp_identified").status == "met"
