@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cached_property
 
 from .amounts import Amount, find_amounts
 from .language import Language
+from .lazy import lazy
 from .normalize import normalise
 from .segment import Segments, segment
 from .timephrases import TimePhrase, find_times
@@ -81,11 +81,11 @@ class Document:
             return i
         return None
 
-    @cached_property
+    @lazy
     def _heading_starts(self) -> list[int]:
         return [s.heading_start for s in self.seg.sections]
 
-    @cached_property
+    @lazy
     def clause_starts(self) -> list[int]:
         return [c.start for c in self.seg.clauses]
 
@@ -102,7 +102,7 @@ class Document:
             lo += 1
         return range(lo, bisect_left(starts, end))
 
-    @cached_property
+    @lazy
     def token_at(self) -> list[int]:
         """For each character, the index of the token it belongs to (-1 for none)."""
         at = [-1] * len(self.norm)
@@ -176,7 +176,7 @@ class Document:
 
     # -- tokens and terms ------------------------------------------------------
 
-    @cached_property
+    @lazy
     def token_ngrams(self) -> dict[str, list[tuple[int, int]]]:
         """Where each rubric word stands in the note, on token boundaries only.
 
@@ -261,21 +261,21 @@ class Document:
         path = best.get(b)
         return path if path is not None and len(path) > 2 else None
 
-    @cached_property
+    @lazy
     def ngram_keys(self):
         return self.token_ngrams.keys()
 
-    @cached_property
+    @lazy
     def token_starts(self) -> frozenset[int]:
         return frozenset(t[1] for t in self.tokens)
 
-    @cached_property
+    @lazy
     def token_ends(self) -> frozenset[int]:
         return frozenset(t[2] for t in self.tokens)
 
     # -- placeholders, amounts, times -----------------------------------------
 
-    @cached_property
+    @lazy
     def placeholders(self) -> list[tuple[int, int]]:
         return [
             m.span() for m in self.lang.placeholder_re.finditer(self.norm) if m.end() > m.start()
@@ -284,11 +284,11 @@ class Document:
     def in_placeholder(self, start: int, end: int) -> bool:
         return any(a < end and start < b for a, b in self.placeholders)
 
-    @cached_property
+    @lazy
     def amounts(self) -> list[Amount]:
         return find_amounts(self.norm, self.placeholders)
 
-    @cached_property
+    @lazy
     def times(self) -> list[TimePhrase]:
         return find_times(self.norm, self.placeholders, self.clause_span)
 
@@ -327,7 +327,7 @@ class Document:
             post and not self._inside_not_negation(end, post.end(), clause.start, clause.end)
         )
 
-    @cached_property
+    @lazy
     def _negation_marks(self) -> tuple[list[int], list[int], list[int], dict[int, int]]:
         """Every reset, cue and short cue of the note, none inside a not-negation word.
 
@@ -382,13 +382,13 @@ class Document:
 
     # -- speakers ----------------------------------------------------------------
 
-    @cached_property
+    @lazy
     def speech(self) -> list[SpeechCue]:
         from .speech import find_speech
 
         return find_speech(self)
 
-    @cached_property
+    @lazy
     def clause_speakers(self) -> list[str]:
         from .speech import clause_speakers
 
