@@ -454,3 +454,17 @@ def test_meeting_the_boss_by_phone_over_a_meal_or_in_person(judge, text):
     result = judge(text)
     assert result.facts["kp_met"] == "yes"
     assert next(c for c in result.criteria if c.id == "kp_identified").status == "met"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A manager's review tells the rep what to do better: a judgement with its remedy.
+        ("老板说比他现在拿的贵，但没说贵多少。我让他下次问清楚对方现在的进价。", "met"),
+        ("厂长不管采购，要等大老板，以后进门先问清楚谁定。", "met"),
+        # The rep asking the customer to do something is no review.
+        ("我让他们先把样品寄过来。", "missing"),
+    ],
+)
+def test_a_managers_coaching_is_a_review(status_of, text, expected):
+    assert status_of(text, "self_assessment") == expected
