@@ -207,13 +207,19 @@ class Document:
                 ends_at.setdefault(s, []).append(e)
             touched = sorted({bisect_right(starts, p) - 1 for p in inside})
             words = self.words
+            inside_whole: set[int] = set()  # characters inside a rubric word jieba kept whole
             for i in touched:
                 t = tokens[i]
                 if t[0] in words:
                     if t[2] - t[1] > 2:
                         self._cut_overlaps(t, ends_at, cuts)
+                        inside_whole.update(range(t[1], t[2]))
                 else:
                     self._retile(i, ends_at, cuts)
+            if inside_whole:
+                # A single character inside a rubric word (价 in 性价比) is not said on its own;
+                # the inner cuts serve the words that cross the token (本地一家 over 一家小厂).
+                matches = [m for m in matches if m[1] - m[0] > 1 or m[0] not in inside_whole]
         index: dict[str, list[tuple[int, int]]] = {}
         for s, e, w in matches:
             if s in cuts and e in cuts:

@@ -468,3 +468,14 @@ def test_meeting_the_boss_by_phone_over_a_meal_or_in_person(judge, text):
 )
 def test_a_managers_coaching_is_a_review(status_of, text, expected):
     assert status_of(text, "self_assessment") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "重点讲了我们CRM的优势：实施周期短、性价比高、售后响应快。",
+    ],
+)
+def test_a_character_inside_a_rubric_word_is_not_said(status_of, text):
+    # 价 stands inside 性价比: no price was talked about.
+    assert status_of(text, "price_gap") == "missing"
