@@ -479,3 +479,26 @@ def test_a_managers_coaching_is_a_review(status_of, text, expected):
 def test_a_character_inside_a_rubric_word_is_not_said(status_of, text):
     # 价 stands inside 性价比: no price was talked about.
     assert status_of(text, "price_gap") == "missing"
+
+
+# -- session 3: causes found on batches 15–18 ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The customer's current way, said without a comparison: a described rival.
+        ("他们现在用Windchill，维保Q3到期。", "partial"),
+        ("他们现在是内部讲师自己讲，讲得参差不齐。", "partial"),
+        # 温州那家 is a rival; what we bring against it is a comparison.
+        ("小方说温州那家报的三十二。我跟冯总讲我们有爱色丽的分光仪，第一次打样就能对上色。", "met"),
+        # A rival known only by its price, and what we bring.
+        ("国药给他们的是10.8元一支。我跟吴院长讲了我们在县里有前置仓，急救药2小时内送达。", "met"),
+        # What changes for the customer, by how much.
+        ("现场拿他们一个旧模型跑，从两天缩到4小时，孙总说这个有用。", "met"),
+        # A budget is no rival, and our quote is no claim.
+        ("他说预算只有15万。我们去年给的报价是26万。", "missing"),
+    ],
+)
+def test_rivals_and_current_ways_in_free_phrasing(status_of, text, expected):
+    assert status_of(text, "value_comparison") == expected

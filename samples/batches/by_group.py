@@ -1,6 +1,7 @@
 """Accuracy on the held-out notes by batch group: python samples/batches/by_group.py [FILE]
 
-The batches were written in rounds (1–6 in session 1, 7–10 and 11–14 in new voices); the
+The batches were written in rounds (1–6 in session 1, 7–10 and 11–14 in session 2, 15–18 in
+session 3, each round in new voices); the
 later rounds show how the rubric does on phrasing it was not first written for.
 """
 
@@ -13,7 +14,12 @@ sys.path.insert(0, str(ROOT))
 from analyzer.evaluate import evaluate, load_labelled  # noqa: E402
 from analyzer.rubric import load_rubric  # noqa: E402
 
-GROUPS = [("batches 1-6", 1, 6), ("batches 7-10", 7, 10), ("batches 11-14", 11, 14)]
+GROUPS = [
+    ("batches 1-6", 1, 6),
+    ("batches 7-10", 7, 10),
+    ("batches 11-14", 11, 14),
+    ("batches 15-18", 15, 18),
+]
 
 
 def main() -> None:
