@@ -502,3 +502,19 @@ def test_a_character_inside_a_rubric_word_is_not_said(status_of, text):
 )
 def test_rivals_and_current_ways_in_free_phrasing(status_of, text, expected):
     assert status_of(text, "value_comparison") == expected
+
+
+def test_再看看_is_a_generic_need_not_a_plan(status_of):
+    assert status_of("客户说再看看。", "need_confirmed") == "partial"
+    assert status_of("客户说再看看。", "next_step") == "missing"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "老方说旺季叫不到车，司机也不帮忙卸货，工地那边意见很大。",
+        "第二家老板娘说可以试试，让我明天带货过去，先拿50张。",
+    ],
+)
+def test_pains_and_first_orders_in_other_words(judge, text):
+    assert judge(text).facts["need"] == "yes"
