@@ -36,7 +36,7 @@ _AMOUNT = re.compile(
 # A unit right after the number that makes it a count, an area, a date, a time ...
 _NON_MONEY_AFTER = re.compile(
     r"\s*(?:多|余|来)?\s*(?:个|人|名|位|家|户|平|㎡|m2|米|公里|km|吨|t\b|kg|公斤|斤|台|套|件|箱|条|张|辆|"
-    r"次|天|日|号|月|年(?!费)|周|小时|分钟|分|秒|点|%|％|折|倍|层|楼|栋|间|床|店|门店|所|校|"
+    r"次|天|日|号|月|年(?!费)|周|小时|分钟|分|秒|点|%|％|折|倍|层|楼|栋|间|床|店|门店|所|校|瓶|盒|支|颗|包|袋|桶|罐|"
     r"学员|员工|坐席|座席|账号|个点|g|mm|cm|v|kw|w\b|ml|l\b|升|度|期|批|单|款|种|项|岁|级|成)",
 )
 _PER_UNIT = re.compile(
@@ -121,6 +121,12 @@ def find_amounts(norm: str, masked: list[tuple[int, int]] = ()) -> list[Amount]:
         ):
             # 三万五千一台: the last 一 counts the machines, it is not part of the price.
             m = _AMOUNT.match(norm[: m.end() - 1], m.start())
+            if m is None:
+                continue
+        tail = m.group("tail")
+        if tail and ("." in m.group("num") or _MEASURE.match(norm, m.end())):
+            # 4.5万一台 / 3万一套: the 一 counts what the price is for, it is no tail digit.
+            m = _AMOUNT.match(norm[: m.end() - len(tail)], m.start())
             if m is None:
                 continue
         if m.group("num") is None and m.group("cn") is None:

@@ -164,7 +164,7 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
         if role is None or role == "not_price":
             continue
         if not a.explicit and not _right_after_cue(
-            doc, all_spans.within(a.start - 8, a.start), a.start
+            doc, all_spans.within(a.start - 14, a.start), a.start
         ):
             continue  # a bare number not right after a price word: a count, an id, a model
         prices.append(Price(a.start, a.end, a.value, role, is_strong))
@@ -184,13 +184,17 @@ def _rep_turn(doc: Document, start: int) -> int | None:
     return turn
 
 
-_FILLERS = re.compile(r"[是为约在了:：\s]|大概|大约|差不多|左右|一共|总共|只有|才")
+# Between a price word and a bare number: fillers, and what the price is for (一箱（24瓶）, 每台).
+_FILLERS = re.compile(
+    r"[是为约在了:：\s]|大概|大约|差不多|左右|一共|总共|只有|才"
+    r"|[（(][^）)]{0,8}[）)]|[一每单]?(?:公斤|平米|平方|立方|[个台箱瓶盒套件张包吨斤米片支颗只条桶袋罐份人])|报?给?[他她]们?"
+)
 
 
 def _right_after_cue(doc: Document, spans, start: int) -> bool:
     """报价3500, 预算是8000, 拿货价大概52: a bare number needs a price word (not just 我们) right before it."""
     for s, e, role in spans:
-        if e <= start and role != "ours_subject" and start - e <= 8:
+        if e <= start and role != "ours_subject" and start - e <= 14:
             gap = _FILLERS.sub("", doc.norm[e:start])
             if len(gap) <= 1 and doc.norm[s:e] not in SUBJECT_WORDS:
                 return True

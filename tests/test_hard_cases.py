@@ -518,3 +518,22 @@ def test_再看看_is_a_generic_need_not_a_plan(status_of):
 )
 def test_pains_and_first_orders_in_other_words(judge, text):
     assert judge(text).facts["need"] == "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "ours", "theirs"),
+    [
+        # 一台 after 4.5万 says what the price is for; it is no tail digit (4.5万1).
+        ("她拿着Thermo的报价单，一台3.8万，问我们能不能跟。我们目录价4.5万一台。", 45000, 38000),
+        # （6瓶） counts bottles; the price follows it.
+        ("老窖坊给他的进货价是一箱（6瓶）228，我们的52度清香系列报的是一箱276", 276, 228),
+        # 心里价位 (a common slip for 心理价位) is the customer's; 每人 is what the price is for.
+        ("报价每人1200，李总说太贵，他心里价位800。", 1200, 800),
+        # 老周那边是36: the current supplier's price; a shelf price (零售) is no one's quote.
+        ("我们报价每公斤38，老周那边是36。", 38, 36),
+        ("苏泊尔给她的进货价是一台186，零售价259。我们出厂价报她168。", 168, 186),
+    ],
+)
+def test_channel_prices(judge, text, ours, theirs):
+    facts = judge(text).facts
+    assert (facts["our_price"], facts["customer_price"]) == (ours, theirs)
