@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 
 _N = r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})"
+# 12/2, 3/31: month/day as CRM exports and English-heavy notes write it (not 1/3 of a number).
+_MD = r"(?<![\d/.有占约近超是])(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])(?![\d%/]|的)"
 _DAYPART = r"(?:早上|上午|中午|下午|傍晚|晚上|晚|早|凌晨)"
 _WEEKDAY = r"(?:周|星期|礼拜)(?:[一二三四五六日天末]|[1-7])"
 _CLOCK = (
@@ -30,7 +32,7 @@ _FUTURE_CORE = (
     rf"|(?:这|本)(?:个)?(?:周|星期|礼拜)(?:[一二三四五六日天末]|[1-7])"
     rf"|{_WEEKDAY}|{_N}[天日](?:内|之内|以内)|{_N}(?:个)?(?:周|星期|礼拜|月)(?:内|之内|以内)"
     r"|(?:这|本)(?:周|星期|个月|月)(?:内|之内|以内)?"
-    rf"|(?:\d{{4}}年)?{_N}月{_N}[号日]?|{_N}[号日]{_DAY_FOLLOW}|{_N}月(?:份|底|初|中)?(?=前|开|上|要|再|去|来|见|签|交|发|之前|以前|左右)"
+    rf"|(?:\d{{4}}年)?{_N}月{_N}[号日]?|{_N}[号日]{_DAY_FOLLOW}|{_MD}|{_N}月(?:份|底|初|中)?(?=前|开|上|要|再|去|来|见|签|交|发|之前|以前|左右)"
     r")"
 )
 _PAST_CORE = r"(?:昨天|昨晚|前天|上(?:个)?(?:周|星期|礼拜|月)(?:[一二三四五六日天末])?|上次|上回|去年|前几天|之前|刚才)"
@@ -48,10 +50,15 @@ _PAST_CONTEXT = re.compile(r"上次|上回|之前|以前|当时|那时|昨天|�
 
 
 # Bare weekdays and dates say nothing of past or future; a perfective 了 right after does.
-_AMBIGUOUS_DAY = re.compile(rf"(?:{_WEEKDAY}|(?:\d{{4}}年)?{_N}月{_N}[号日]?|{_N}[号日]).*")
+_AMBIGUOUS_DAY = re.compile(rf"(?:{_WEEKDAY}|(?:\d{{4}}年)?{_N}月{_N}[号日]?|{_N}[号日]|{_MD}).*")
 _RECORD = re.compile(r"\s*(?:的)?(?:拜访记录|拜访小结|拜访|工作记录|记录|日报|周报|行程|工作日志)")
 _OPENING = " \t\u3000\r\n【[（(#*-"
 _HEADING_END = "】]）)\n:："
+_WEEKDAY_AFTER = re.compile(r"\s*[（(]?\s*")
+_WEEKDAY_RE = re.compile(_WEEKDAY)
+_MD_RE = re.compile(_MD)
+# 11/26（周二） / 3月5日 周三 at the top of a note: the note's own date.
+_NOTE_DATE_TAIL = re.compile(r"\s*[（(]?\s*(?:周|星期|礼拜)[一二三四五六日天1-7]")
 _DONE = re.compile(r"[^，,。；;]{0,6}?(?:了|过(?![去来]))")
 
 
@@ -87,10 +94,25 @@ def find_times(norm: str, masked: list[tuple[int, int]] = (), clause_of=None) ->
                 kind = "past"  # 周二去了客户那边, 15号签了: a day already gone
             elif _AMBIGUOUS_DAY.fullmatch(norm, start, end) and (
                 _RECORD.match(norm, end)
-                or (not norm[:start].strip(_OPENING) and norm[end : end + 1] in _HEADING_END)
+                or (
+                    not norm[:start].strip(_OPENING)
+                    and (
+                        norm[end : end + 1] in _HEADING_END
+                        or _NOTE_DATE_TAIL.match(norm, end)
+                        # 4/8 下午两点电话约的: a CRM line's own date (not 11/28前, a deadline)
+                        or _MD_RE.fullmatch(norm, start, end)
+                    )
+                )
             ):
                 kind = (
                     "present"  # 2月27日拜访记录 / 【3月12日 工作记录】: the day of the note itself
                 )
+        if (
+            out
+            and out[-1].kind == "present"
+            and _WEEKDAY_AFTER.fullmatch(norm, out[-1].end, start)
+            and _WEEKDAY_RE.fullmatch(norm, start, end)
+        ):
+            kind = "present"  # 11/26（周二）: the weekday of the note's own date
         out.append(TimePhrase(start, end, kind))
     return out

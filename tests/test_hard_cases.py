@@ -537,3 +537,16 @@ def test_pains_and_first_orders_in_other_words(judge, text):
 def test_channel_prices(judge, text, ours, theirs):
     facts = judge(text).facts
     assert (facts["our_price"], facts["customer_price"]) == (ours, theirs)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("cust说budget tight，下周f/u", "partial"),
+        ("我明年3月再提醒他一下。", "partial"),
+        ("她说in meeting，晚点回。", "partial"),
+        ("我说回去跟大区申请，这周内回复她。", "met"),
+    ],
+)
+def test_next_steps_in_crm_shorthand(status_of, text, expected):
+    assert status_of(text, "next_step") == expected

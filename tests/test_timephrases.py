@@ -57,3 +57,25 @@ def test_traditional_weekday_after_normalising(doc_of):
 )
 def test_the_notes_own_date_is_not_a_plan(text, phrase):
     assert (phrase, "present") in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Next：12/2 Helen安排我们见质量VP", [("12/2", "future")]),
+        ("11/28前发quote", [("11/28前", "future")]),
+        ("记录：12/2去了客户那边", [("12/2", "past")]),
+        # Fractions are no dates.
+        ("有1/3的人不会用", []),
+        ("比例是3/4。", []),
+        # The note's own date at its top, with its weekday.
+        (
+            "11/26（周二）\n上午9:40到客户大楼",
+            [("11/26", "present"), ("周二", "present"), ("上午9:40", "clock")],
+        ),
+        ("4/8 下午两点电话约的", [("4/8", "present"), ("下午两点", "clock")]),
+    ],
+)
+def test_month_slash_day(doc_of, text, expected):
+    doc = doc_of(text)
+    assert [(doc.norm[t.start : t.end], t.kind) for t in doc.times] == expected
