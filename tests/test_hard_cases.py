@@ -550,3 +550,16 @@ def test_channel_prices(judge, text, ours, theirs):
 )
 def test_next_steps_in_crm_shorthand(status_of, text, expected):
     assert status_of(text, "next_step") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这次老宋本人来了，他是拍板的。物业那边只管监督。",
+        "见了老板娘，她说厂里包装都是她管，老板只管生产。",
+        "见了老板钟总，他是法人，采购他亲自抓。",
+        "Met：CTO老周。合同要CEO签，但CEO基本听他的。",
+    ],
+)
+def test_the_person_met_decides_in_other_words(judge, text):
+    assert judge(text).facts["kp_met"] == "yes"
