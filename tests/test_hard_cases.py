@@ -563,3 +563,28 @@ def test_next_steps_in_crm_shorthand(status_of, text, expected):
 )
 def test_the_person_met_decides_in_other_words(judge, text):
     assert judge(text).facts["kp_met"] == "yes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们的报价四万九，比大疆便宜，他说主要看电池能飞多久。",
+        "聊了久保田和我们的差别，报了我们六行的两万九。",
+        "我们报了三千八，他说网上看的才两千多。",
+        "他们往重庆的货现在走的是德邦零担，老吴说德邦贵，但是稳。",
+    ],
+)
+def test_a_rival_set_against_us_vaguely_is_partial(status_of, text):
+    assert status_of(text, "value_comparison") == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "下午张老板来店里看车，临走说回去跟他媳妇商量一下。",
+        "行政经理黄姐问了价格，然后说要跟老板汇报一下。",
+        "仓库主管老吴说要回去跟老板报一下。",
+    ],
+)
+def test_someone_else_has_a_say(judge, text):
+    assert judge(text).facts["kp_met"] == "no"
