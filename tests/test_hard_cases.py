@@ -588,3 +588,16 @@ def test_a_rival_set_against_us_vaguely_is_partial(status_of, text):
 )
 def test_someone_else_has_a_say(judge, text):
     assert judge(text).facts["kp_met"] == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("老板说化肥都是厂家直接送，用不着专线。", "no"),
+        ("张厂长说封口机是前年买的，一直还行。", "no"),
+        ("他说今年生意不好做，先不进新牌子了。", "no"),
+        ("陈哥说机器老坏，去年割麦子坏在地里两回。", "yes"),
+    ],
+)
+def test_needs_and_no_needs_in_plain_words(judge, text, expected):
+    assert judge(text).facts["need"] == expected
