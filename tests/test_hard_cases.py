@@ -601,3 +601,7 @@ def test_someone_else_has_a_say(judge, text):
 )
 def test_needs_and_no_needs_in_plain_words(judge, text, expected):
     assert judge(text).facts["need"] == expected
+
+
+def test_next_actions_with_a_measure_word(status_of):
+    assert status_of("我觉得差价能谈，下周一上午给她出一个15.8元的方案。", "next_step") == "met"
