@@ -79,3 +79,19 @@ def test_the_notes_own_date_is_not_a_plan(text, phrase):
 def test_month_slash_day(doc_of, text, expected):
     doc = doc_of(text)
     assert [(doc.norm[t.start : t.end], t.kind) for t in doc.times] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Years ago, not before the new year.
+        ("他说现在的ERP是十几年前上的鼎新", []),
+        ("他们三年前上了用友HR", []),
+        ("年前把合同签了", [("年前", "future")]),
+        # Whenever month end comes round: a habit, not a day ahead.
+        ("现在用的软件一到月底出报表就卡", [("月底", "present")]),
+    ],
+)
+def test_years_ago_and_habits(doc_of, text, expected):
+    doc = doc_of(text)
+    assert [(doc.norm[t.start : t.end], t.kind) for t in doc.times] == expected
