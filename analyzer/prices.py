@@ -187,7 +187,7 @@ def _rep_turn(doc: Document, start: int) -> int | None:
 # Between a price word and a bare number: fillers, and what the price is for (一箱（24瓶）, 每台).
 _FILLERS = re.compile(
     r"[是为约在了:：\s]|大概|大约|差不多|左右|一共|总共|只有|才"
-    r"|[（(][^）)]{0,8}[）)]|[一每单]?(?:公斤|平米|平方|立方|[个台箱瓶盒套件张包吨斤米片支颗只条桶袋罐份人])|报?给?[他她]们?"
+    r"|[（(][^）)]{0,8}[）)]|[一每单]?(?:公斤|平米|平方|立方|[个台箱瓶盒套件张包吨斤米片支颗只条桶袋罐份人方])|报?给?[他她]们?"
 )
 
 

@@ -605,3 +605,21 @@ def test_needs_and_no_needs_in_plain_words(judge, text, expected):
 
 def test_next_actions_with_a_measure_word(status_of):
     assert status_of("我觉得差价能谈，下周一上午给她出一个15.8元的方案。", "next_step") == "met"
+
+
+@pytest.mark.parametrize(
+    ("text", "ours", "theirs"),
+    [
+        ("她上周拿到了北森的报价，每年6.2万；我们报每年5.5万。", 55000, 62000),
+        ("他手上有阿里云的报价一年48万，我们quote一年55万。", 550000, 480000),
+        ("一直用他表弟的车，表弟那边一方八十五，我们报一百。", 100, 85),
+        ("她给的餐标是午餐一份15元，我们报的是16.5元。", 16.5, 15),
+    ],
+)
+def test_a_rivals_quote_by_name(judge, text, ours, theirs):
+    facts = judge(text).facts
+    assert (facts["our_price"], facts["customer_price"]) == (ours, theirs)
+
+
+def test_价差_is_the_gap(judge):
+    assert judge("我们报79，他想压到72，价差7块。").facts["price_gap"] == 7
