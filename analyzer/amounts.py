@@ -43,6 +43,7 @@ _PER_UNIT = re.compile(
     r"\s*(?:[一每]|/|元/)\s*(?:吨|台|套|个|件|箱|斤|公斤|kg|平米|平方|平|米|只|支|瓶|张|次|人|年|月|天|单|份|坐席|座席|账号|间|辆|车)"
 )
 _COUNT_DIGITS = "一二两三四五六七八九"
+_WAN_QIAN = re.compile(r"(\d{1,4})万(\d)千(\d)?(?![\d.])")
 _MEASURE = re.compile(r"[台套个吨只件箱张辆位人家份次斤平米]")
 _LETTER_ADJACENT = re.compile(r"[a-z]")
 _CN_MEASURE_OK = re.compile(r"[万千百亿]|元|块")
@@ -109,6 +110,17 @@ def find_amounts(norm: str, masked: list[tuple[int, int]] = ()) -> list[Amount]:
         if m is None:
             break
         pos = max(m.end(), pos + 1)
+        wq = _WAN_QIAN.match(norm, m.start())
+        if wq and not m.group("cur"):
+            # 2万8千8: ten-thousands, thousands and hundreds, as said aloud (28800).
+            a, b, c = wq.group(1), wq.group(2), wq.group(3)
+            value = int(a) * 10_000 + int(b) * 1000 + (int(c) * 100 if c else 0)
+            if not _VAGUE_AFTER.match(norm, wq.end()) and not any(
+                x <= wq.start() < y for x, y in masked
+            ):
+                found.append(Amount(wq.start(), wq.end(), float(value), True))
+            pos = max(pos, wq.end())
+            continue
         cn = m.group("cn")
         if cn and not m.group("suffix") and len(cn) < 2:
             continue  # 一个, 三家, 两次: one numeral character without 元 is no money

@@ -28,6 +28,9 @@ def values(text):
         ("单价11.5元", 11.5),
         ("每月150元/坐席", 150),
         ("３．５万", 35000),
+        # Said aloud: 2万8千8 is 28800; 4.5万一台 keeps 一台 as the unit.
+        ("首年总价2万8千8", 28800),
+        ("4.5万一台", 45000),
     ],
 )
 def test_amount_forms(text, expected, doc_of):
