@@ -59,6 +59,8 @@ class Language:
     presentation_verbs: list[str] = field(default_factory=list)
     # A clause opening with one of these ends the customer's words (然后我就回来了, 没约时间).
     speech_stops: list[str] = field(default_factory=list)
+    # 我判断他最在意的是…: what the rep judges the customer thinks is the rep's judgement, not a new cue.
+    judgement_verbs: list[str] = field(default_factory=list)
     presentation_headings: list[str] = field(default_factory=list)
     placeholders: list[str] = field(default_factory=list)
     surnames: str = ""
@@ -115,6 +117,7 @@ class Language:
             customer_voice_headings=sp.get("customer_voice_headings", []),
             presentation_verbs=sp.get("presentation_verbs", []),
             speech_stops=sp.get("stops", []),
+            judgement_verbs=sp.get("judgement_verbs", []),
             presentation_headings=sp.get("presentation_headings", []),
             placeholders=cfg.get("placeholders", []),
             surnames=cfg.get("surnames", ""),

@@ -76,6 +76,7 @@ def find_speech(doc: Document) -> list[SpeechCue]:
             verbs_in.setdefault(c, []).append(m)
     for sent in doc.seg.sentences:
         sent_cues: list[tuple[str, int, int]] = []
+        judging_clause = -1  # the clause where the rep gave a judgement (我判断, 我觉得)
         carried: str | None = None
         subject: str | None = None  # who the sentence is about, from the start of its clauses
         for ci in doc.clauses_between(sent.start, sent.end):
@@ -104,8 +105,12 @@ def find_speech(doc: Document) -> list[SpeechCue]:
                     continue
                 if sent_cues and s_start < sent_cues[-1][2]:
                     continue  # 我觉得是价值没讲透: 讲 is inside what 我觉得 opened, not a new cue
+                if judging_clause == ci:
+                    continue  # 我判断他最在意的是速度: the rep's judgement of what the customer minds
                 sent_cues.append((who, s_start, m.end()))
                 carried = who
+                if who == "rep" and m.group() in lang.judgement_verbs:
+                    judging_clause = ci
         for i, (who, s, e) in enumerate(sent_cues):
             content_end = sent_cues[i + 1][1] if i + 1 < len(sent_cues) else sent.end
             if who == "customer":

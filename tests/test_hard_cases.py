@@ -623,3 +623,8 @@ def test_a_rivals_quote_by_name(judge, text, ours, theirs):
 
 def test_价差_is_the_gap(judge):
     assert judge("我们报79，他想压到72，价差7块。").facts["price_gap"] == 7
+
+
+def test_what_the_rep_judges_the_customer_minds_is_the_reps_judgement(status_of):
+    text = "我判断他最在意的是胜算和时间，价格有空间但不必先让，先把答辩思路拿出来建立信任。"
+    assert status_of(text, "self_assessment") == "met"
