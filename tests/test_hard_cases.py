@@ -628,3 +628,16 @@ def test_价差_is_the_gap(judge):
 def test_what_the_rep_judges_the_customer_minds_is_the_reps_judgement(status_of):
     text = "我判断他最在意的是胜算和时间，价格有空间但不必先让，先把答辩思路拿出来建立信任。"
     assert status_of(text, "self_assessment") == "met"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "机关食堂明年要重新招标，现服务单位是华润万象，合同到明年3月底。",
+        "他们跟蓝领之家合作了三年，用着还行。",
+        "副主任说还要看看科大讯飞和希沃的方案。",
+        "我讲了我们在几家纺织厂做的项目，效果不错。",
+    ],
+)
+def test_current_suppliers_rivals_considered_and_track_records(status_of, text):
+    assert status_of(text, "value_comparison") == "partial"
