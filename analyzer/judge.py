@@ -95,26 +95,26 @@ class Context:
     def heading_words(self, names: list[str], words: list[str]) -> tuple[str, ...]:
         """The words of these lexicons and inline words (cached on the rubric)."""
         key = ("words", tuple(names), tuple(words))
-        got = self.rubric._regexes.get(key)
+        got = self.rubric._from_lexicons.get(key)
         if got is None:
-            got = self.rubric._regexes[key] = tuple(w for _, w in self.terms_of(names, words))
+            got = self.rubric._from_lexicons[key] = tuple(w for _, w in self.terms_of(names, words))
         return got
 
     def replacement_pattern(self, names: list[str], words: list[str]) -> re.Pattern:
         """One regex of these lexicons' words, longest first (cached on the rubric)."""
         key = ("replace", tuple(names), tuple(words))
-        rx = self.rubric._regexes.get(key)
+        rx = self.rubric._from_lexicons.get(key)
         if rx is None:
             from .normalize import normalise
 
             found = {w for _, w in self.terms_of(names, [normalise(w) for w in words])}
             alt = "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True) if w)
-            rx = self.rubric._regexes[key] = re.compile(alt or r"(?!x)x")
+            rx = self.rubric._from_lexicons[key] = re.compile(alt or r"(?!x)x")
         return rx
 
     def person_regex(self, titles: list[str]) -> re.Pattern:
         key = tuple(titles)
-        rx = self.rubric._regexes.get(key)
+        rx = self.rubric._from_lexicons.get(key)
         if rx is None:
             words = sorted({w for _, w in self.terms_of(titles, [])}, key=len, reverse=True)
             alt = "|".join(re.escape(w) for w in words) or r"(?!x)x"
@@ -122,7 +122,7 @@ class Context:
             sur = re.escape(lang.surnames) or "x"
             nick = re.escape(lang.nickname_surnames) or "x"
             rx = re.compile(rf"[{sur}](?:{alt})|[小老][{nick}]")
-            self.rubric._regexes[key] = rx
+            self.rubric._from_lexicons[key] = rx
         return rx
 
     def fact(self, name: str) -> FactValue:

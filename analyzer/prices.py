@@ -18,9 +18,10 @@ non-price word (营收, 罚款, 投放) is not a price.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -171,17 +172,19 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
     return prices
 
 
+_CUE_START = attrgetter("start")
+
+
 def _rep_turn(doc: Document, start: int) -> int | None:
     """Where the rep's words that hold ``start`` begin (我说… / a 我： line of a chat), else None."""
     if doc.speaker_at(start) != "rep":
         return None
-    turn = None
-    for cue in doc.speech:
-        if cue.start > start:
-            break
+    cues = doc.speech  # in text order: the last cue that holds ``start`` is the one speaking
+    for i in range(bisect_right(cues, start, key=_CUE_START) - 1, -1, -1):
+        cue = cues[i]
         if cue.end <= start < cue.content_end:
-            turn = cue.end if cue.speaker == "rep" else None
-    return turn
+            return cue.end if cue.speaker == "rep" else None
+    return None
 
 
 # Between a price word and a bare number: fillers, and what the price is for (一箱（24瓶）, 每台).

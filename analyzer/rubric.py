@@ -92,7 +92,8 @@ class Rubric:
     description: str = ""
     _segmenter: Any = field(default=None, repr=False)
     _norm_lexicons: dict[str, list[str]] = field(default_factory=dict, repr=False)
-    _regexes: dict = field(default_factory=dict, repr=False)  # built from lexicons, per rubric
+    # Regexes and word tuples built from lexicons (person titles, ignore lists, headings), per rubric.
+    _from_lexicons: dict = field(default_factory=dict, repr=False)
     _word_set: frozenset[str] | None = field(default=None, repr=False)
     extra_words: list[str] = field(default_factory=list)
     _lex_sets: dict | None = field(default=None, repr=False)

@@ -54,7 +54,7 @@ _AMBIGUOUS_DAY = re.compile(rf"(?:{_WEEKDAY}|(?:\d{{4}}年)?{_N}月{_N}[号日]?
 _RECORD = re.compile(r"\s*(?:的)?(?:拜访记录|拜访小结|拜访|工作记录|记录|日报|周报|行程|工作日志)")
 _OPENING = " \t\u3000\r\n【[（(#*-"
 _HEADING_END = "】]）)\n:："
-_COUNTED_YEARS = re.compile(r"(?:\d|[一二两三四五六七八九十几多半来])$")
+_COUNTED_YEARS = re.compile(r"[\d一二两三四五六七八九十几多半来]")
 # 一到月底就卡 / 每到周末: whenever it comes round, not a day ahead.
 _HABITUAL = re.compile(r"(?:一到|每到|每逢|每个|每次到)$")
 _WEEKDAY_AFTER = re.compile(r"\s*[（(]?\s*")
@@ -84,7 +84,7 @@ def find_times(norm: str, masked: list[tuple[int, int]] = (), clause_of=None) ->
             continue
         if start > 0 and norm[start - 1].isdigit():
             continue  # the tail of a longer number (2026 / 315号)
-        if m.group().startswith(("年前", "年后")) and _COUNTED_YEARS.search(norm, 0, start):
+        if m.group().startswith(("年前", "年后")) and _COUNTED_YEARS.match(norm, start - 1, start):
             continue  # 十几年前 / 三年前上的系统: years ago, not before the new year
         if start > 0 and norm[start - 1] in "第" and m.lastgroup != "past":
             continue  # 第3点, 第二天 are ordinals
