@@ -66,11 +66,12 @@ def test_template_formats(notes, fmt, marker):
 def test_html_escapes_note_text(tmp_path):
     p = tmp_path / "x.txt"
     p.write_text(
-        '<script>alert(1)</script> "><img onerror=x> {{ 7*7 }} 见了张经理', encoding="utf-8"
+        '<script>alert(1)</script> "><img onerror=x> {{ 7*7*1009 }} 见了张经理', encoding="utf-8"
     )
     r = run("analyze", str(p), "--format", "html")
     assert "<script>alert(1)" not in r.output and "&lt;script&gt;" in r.output
-    assert "{{ 7*7 }}" in r.output and "49" not in r.output
+    # A product no path holds: the output names the note's file, under pytest-<n>/ (49 was flaky).
+    assert "{{ 7*7*1009 }}" in r.output and "49441" not in r.output
 
 
 def test_user_template(tmp_path):
