@@ -641,3 +641,17 @@ def test_what_the_rep_judges_the_customer_minds_is_the_reps_judgement(status_of)
 )
 def test_current_suppliers_rivals_considered_and_track_records(status_of, text):
     assert status_of(text, "value_comparison") == "partial"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("财务主管说最近想把社保代缴和个税申报外包出去。", "yes"),
+        ("她说想把服务费从每张票30降到22。", "yes"),
+        # The rep's own plan for the next visit is no need of the customer's.
+        ("我们想把方案再改一版。", "unknown"),
+        ("下次要把节能测算做成书面的。", "unknown"),
+    ],
+)
+def test_a_want_that_names_its_object_is_a_need(judge, text, expected):
+    assert judge(text).facts["need"] == expected
