@@ -655,3 +655,11 @@ def test_current_suppliers_rivals_considered_and_track_records(status_of, text):
 )
 def test_a_want_that_names_its_object_is_a_need(judge, text, expected):
     assert judge(text).facts["need"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["后面看情况吧。", "说下礼拜再碰一下。", "等老板回来我再约。", "具体等老板回来再定。"],
+)
+def test_a_deferred_plan_is_a_vague_next_step(status_of, text):
+    assert status_of(text, "next_step") == "partial"
