@@ -663,3 +663,19 @@ def test_a_want_that_names_its_object_is_a_need(judge, text, expected):
 )
 def test_a_deferred_plan_is_a_vague_next_step(status_of, text):
     assert status_of(text, "next_step") == "partial"
+
+
+@pytest.mark.parametrize(
+    ("text", "ours", "theirs", "gap"),
+    [
+        # Public procurement: the ceiling (控制价, 专项额度) is the customer's, and 超… is the gap.
+        ("每间控制价18万元。我方报价每间21.5万元，超控制价3.5万元。", 215000, 180000, 35000),
+        ("已立项，预算62万元。我方报价68.6万元，超预算6.6万元。", 686000, 620000, 66000),
+        ("局里下达的专项额度为75万元，我方方案报价83万元，超出8万元。", 830000, 750000, 80000),
+        # A fine is no price; 顶天了 names the customer's ceiling.
+        ("上个月被罚了1.6万。我们报了28万，她说顶天了15万。", 280000, 150000, 130000),
+    ],
+)
+def test_ceilings_and_overruns(judge, text, ours, theirs, gap):
+    facts = judge(text).facts
+    assert (facts["our_price"], facts["customer_price"], facts["price_gap"]) == (ours, theirs, gap)
