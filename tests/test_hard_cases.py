@@ -679,3 +679,30 @@ def test_a_deferred_plan_is_a_vague_next_step(status_of, text):
 def test_ceilings_and_overruns(judge, text, ours, theirs, gap):
     facts = judge(text).facts
     assert (facts["our_price"], facts["customer_price"], facts["price_gap"]) == (ours, theirs, gap)
+
+
+def test_a_deadline_for_their_own_decision_is_not_someone_else_deciding(judge):
+    note = "见了老板刘总本人。他说3月20号前要定供应商。"
+    assert judge(note).facts["kp_met"] == "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("拜访对象：刘建国\n职务：法人/老板\n客户需求：瓷砖3万平方左右", "yes"),
+        ("拜访对象：周经理\n职务：采购经理\n客户需求：有采购需求", "unknown"),
+    ],
+)
+def test_a_template_role_field_says_who_decides(judge, text, expected):
+    assert judge(text).facts["kp_met"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("下一步计划：下周再联系", "partial"),
+        ("【下一步】月底前带样衣去总园给园长看。", "met"),
+    ],
+)
+def test_a_dated_plan_that_only_keeps_in_touch_is_vague(status_of, text, expected):
+    assert status_of(text, "next_step") == expected
