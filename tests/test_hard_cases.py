@@ -706,3 +706,15 @@ def test_a_template_role_field_says_who_decides(judge, text, expected):
 )
 def test_a_dated_plan_that_only_keeps_in_touch_is_vague(status_of, text, expected):
     assert status_of(text, "next_step") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "见了车间刘班长，刘班长说他得问问厂长。",
+        "见了护理部主任，她说要报给院长。",
+        "跟采购聊了聊，他说要看总部的意思。",
+    ],
+)
+def test_someone_above_has_the_say(judge, text):
+    assert judge(text).facts["kp_met"] == "no"
