@@ -718,3 +718,14 @@ def test_a_dated_plan_that_only_keeps_in_touch_is_vague(status_of, text, expecte
 )
 def test_someone_above_has_the_say(judge, text):
     assert judge(text).facts["kp_met"] == "no"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天比较紧张，demo的时候还卡了一下，下次一定要提前把演示账号登好。",
+        "拜访了育才中学的黄主任。\n【主管点评】经费节点记下来，明年2月就要开始跟，下次先电话预约。",
+    ],
+)
+def test_what_to_do_better_and_a_managers_comment_are_a_review(status_of, text):
+    assert status_of(text, "self_assessment") == "met"
