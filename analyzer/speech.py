@@ -23,6 +23,7 @@ _LIST_ITEM = re.compile(
 )
 _PREPOSITION = re.compile(r"[跟和给对向与同帮替让为]$")
 _GAP_OK = re.compile(r"^[\u4e00-\u9fffa-z0-9]*$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _subject_before(doc: Document, clause_start: int, verb_start: int) -> tuple[str | None, int]:
@@ -34,8 +35,8 @@ def _subject_before(doc: Document, clause_start: int, verb_start: int) -> tuple[
     for who, rx in (("customer", lang.customer_subject_re), ("rep", lang.rep_subject_re)):
         for m in rx.finditer(window):
             s, e = lo + m.start(), lo + m.end()
-            if s not in doc.token_starts:
-                continue  # 其他 is not 他
+            if s not in doc.token_starts and (e - s < 2 or not _HAN.match(doc.norm, s)):
+                continue  # 其他 is not 他, procurement not curement; 保安队长 and 小陈 stay people
             if who == "customer" and _PREPOSITION.search(doc.norm, max(0, s - 1), s):
                 continue
             if not _GAP_OK.match(doc.norm[e:verb_start]):
@@ -48,6 +49,23 @@ def _subject_before(doc: Document, clause_start: int, verb_start: int) -> tuple[
     if who == "customer" and doc.owned_by_rep(start):
         who = "rep"
     return who, start
+
+
+def _verb_stands_alone(doc: Document, clause_start: int, m: re.Match) -> bool:
+    if m.start() in doc.token_starts or _glued_subject(doc, m.start(), m.end()):
+        return True
+    return m.end() in doc.token_ends and _subject_ends_at(doc, clause_start, m.start())
+
+
+def _subject_ends_at(doc: Document, clause_start: int, at: int) -> bool:
+    """A subject of two characters or more ends right at ``at`` (小陈 before 说)."""
+    lo = max(clause_start, at - _LOOKBACK)
+    lang = doc.lang
+    for rx in (lang.customer_subject_re, lang.rep_subject_re):
+        for m in rx.finditer(doc.norm, lo, at):
+            if m.end() == at and m.end() - m.start() >= 2:
+                return True
+    return False
 
 
 def _glued_subject(doc: Document, start: int, end: int) -> bool:
@@ -87,10 +105,9 @@ def find_speech(doc: Document) -> list[SpeechCue]:
                 subject = "customer"
             for m in verbs_in.get(ci, ()):
                 # jieba's HMM glues 王总说 into one word: the verb may end a token that starts
-                # with its subject; 电话 is not 电 + 话.
-                if m.start() not in doc.token_starts and not _glued_subject(
-                    doc, m.start(), m.end()
-                ):
+                # with its subject (电话 is not 电 + 话), or take the subject's last character
+                # (小/陈说, 保安队/长说).
+                if not _verb_stands_alone(doc, clause.start, m):
                     continue
                 who, s_start = _subject_before(doc, clause.start, m.start())
                 if who is None:

@@ -82,3 +82,24 @@ def test_term_does_not_match_inside_a_word(status):
 @pytest.mark.parametrize("text", ["见了xxx，他是", "拜访了某某公司的某某", "见了[客户名称]的人"])
 def test_placeholders_are_not_names(status, text):
     assert status(text, "kp_identified") != "met"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # jieba cuts 小/陈说 and 保安队/长说: the verb glued to the subject's last character.
+        ("采购办的小陈说产包现在用的是老供应商的。", "小陈说"),
+        ("接着车间队长说他们的道闸经常抬不起来。", "队长说"),
+        ("店员说老板不管进货。", "店员说"),
+        ("孙馆长说这个事馆长办公会定就行。", "孙馆长说"),
+    ],
+)
+def test_customer_side_people_however_jieba_cuts_them(doc_of, text, cue):
+    d = doc_of(text)
+    assert [(c.speaker, d.norm[c.start : c.end]) for c in d.speech] == [("customer", cue)]
+
+
+def test_a_latin_name_is_not_cut_inside_a_word(doc_of):
+    d = doc_of("PO还没下来，procurement说在走legal review。")
+    word = d.norm.index("procurement")
+    assert not any(word < c.start < word + len("procurement") for c in d.speech)
