@@ -214,6 +214,9 @@ class Document:
                     if t[2] - t[1] > 2:
                         self._cut_overlaps(t, ends_at, cuts)
                         inside_whole.update(range(t[1], t[2]))
+                    elif i and tokens[i - 1][0] not in words:
+                        # 后/续约: a rubric word (后续) may end inside one jieba took for another.
+                        self._retile(i, ends_at, cuts)
                 else:
                     self._retile(i, ends_at, cuts)
             if inside_whole:

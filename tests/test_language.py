@@ -74,6 +74,11 @@ def test_terms_match_inside_a_compound_rubric_word(doc_of, status):
     assert status("友商报价5k。", "value_comparison") == "partial"
 
 
+def test_a_rubric_word_that_ends_inside_another(doc_of):
+    # jieba cuts 后续约 as 后/续约 (续约 is a word of its own); 后续 + 约 tile it as well.
+    assert "后续" in doc_of("后续约行装科。").token_ngrams
+
+
 def test_term_does_not_match_inside_a_word(status):
     # 总 of 总结 is not a person; a term matches whole tokens only.
     assert status("今天总结了一下行业情况。", "kp_identified") == "missing"
