@@ -132,10 +132,14 @@ class AllOf(Condition):
     parts: list[Condition]
     within: str = "sentence"
 
+    def __post_init__(self) -> None:
+        self.positives = [p for p in self.parts if not isinstance(p, Not)]
+        self.negatives = [p.part for p in self.parts if isinstance(p, Not)]
+
     def _evaluate(self, ctx: Context) -> Result:
         doc = ctx.doc
-        positives = [p for p in self.parts if not isinstance(p, Not)]
-        negatives = [p.part for p in self.parts if isinstance(p, Not)]
+        positives = self.positives
+        negatives = self.negatives
         results = []
         for p in positives:
             r = p.evaluate(ctx)
