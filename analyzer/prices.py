@@ -121,10 +121,10 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
         elif strong:
             role = max(strong, key=lambda sp: sp[1])[2]
         elif window:
-            # 报的 / 单价 / 每月 take the side named earlier in the sentence, else the speaker's.
-            back = [
-                sp for sp in spans if sp[0] >= sent_start and sp[1] <= prev_end and sp[2] in STRONG
-            ]
+            # 报的 / 单价 / 每月 take the side named earlier in the sentence, else the speaker's;
+            # in the customer's words, only a side they name themselves (他说现在车队是每月4000).
+            since = max(sent_start, _turn_start(doc, a.start))
+            back = [sp for sp in spans if sp[0] >= since and sp[1] <= prev_end and sp[2] in STRONG]
             if back:
                 role = max(back, key=lambda sp: sp[1])[2]
             elif doc.speaker_at(a.start) == "customer":
@@ -175,6 +175,18 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
 _CUE_START = attrgetter("start")
 
 
+def _turn_start(doc: Document, start: int) -> int:
+    """Where the customer's words that hold ``start`` begin (他说…), else 0."""
+    if doc.speaker_at(start) != "customer":
+        return 0
+    cues = doc.speech
+    for i in range(bisect_right(cues, start, key=_CUE_START) - 1, -1, -1):
+        cue = cues[i]
+        if cue.end <= start < cue.content_end:
+            return cue.end if cue.speaker == "customer" else 0
+    return 0
+
+
 def _rep_turn(doc: Document, start: int) -> int | None:
     """Where the rep's words that hold ``start`` begin (我说… / a 我： line of a chat), else None."""
     if doc.speaker_at(start) != "rep":
@@ -190,7 +202,8 @@ def _rep_turn(doc: Document, start: int) -> int | None:
 # Between a price word and a bare number: fillers, and what the price is for (一箱（24瓶）, 每台).
 _FILLERS = re.compile(
     r"[是为约在了:：\s]|大概|大约|差不多|左右|一共|总共|只有|才"
-    r"|[（(][^）)]{0,8}[）)]|[一每单]?(?:公斤|平米|平方|立方|[个台箱瓶盒套件张包吨斤米片支颗只条桶袋罐份人方])|报?给?[他她]们?"
+    r"|[（(][^）)]{0,8}[）)]|[一每单]?(?:公斤|平米|平方|立方|[个台箱瓶盒套件张包吨斤米片支颗只条桶袋罐份人方平床])|报?给?[他她]们?"
+    r"|[\u4e00-\u9fff]{1,4}价(?![格位])"
 )
 
 

@@ -729,3 +729,18 @@ def test_someone_above_has_the_say(judge, text):
 )
 def test_what_to_do_better_and_a_managers_comment_are_a_review(status_of, text):
     assert status_of(text, "self_assessment") == "met"
+
+
+@pytest.mark.parametrize(
+    ("text", "ours", "theirs"),
+    [
+        # In the customer's words only a side they name counts: 我们报 before 他说 does not carry.
+        ("我们报夜配每店每月4800元，他说现在车队是每店每月4000。", 4800, 4000),
+        # A price noun (到岸价, 团购价) may stand between the side and a bare number.
+        ("东鹏给他的到岸价一箱（24瓶）是68，我们报的74。", 74, 68),
+        ("我们报了团购价每平168，小周说圣象给的团购价是159。", 168, 159),
+    ],
+)
+def test_whose_price_in_the_customers_words(judge, text, ours, theirs):
+    facts = judge(text).facts
+    assert (facts["our_price"], facts["customer_price"]) == (ours, theirs)
