@@ -21,12 +21,13 @@ _BULLET = re.compile(
 )
 _HEADING_BRACKET = re.compile(r"^[ \t\u3000]*[【\[]([^】\]\n]{1,12})[】\]][ \t\u3000:：]*")
 _HEADING_COLON = re.compile(
-    r"^[ \t\u3000]*([\u4e00-\u9fffa-z/（）()]{2,10}|我|他|她)[:：][ \t\u3000]*"
+    r"^[ \t\u3000]*([\u4e00-\u9fffa-z/（）()]{2,10}|[a-z]+(?: [a-z]+){1,2}|我|他|她)[:：][ \t\u3000]*"
 )
 # A colon after a speech verb introduces the customer's words, not a heading.
 _SPEECH_TAIL = re.compile(r"(说|问|道|讲|表示|回复|反馈|提到|原话|答|称)$")
 _EMPTY_BODY = re.compile(
-    r"^[\s\-—_/、。.，,:：;；]*(无|暂无|没有|未报|未知|待定|不详|空|略|/|-|—)?[\s\-—_/、。.，,:：;；]*$"
+    r"^[\s\-—_/、。.，,:：;；]*(无|暂无|没有|未报|未知|待定|不详|空|略|/|-|—|n/?a|tbd|none)?"
+    r"[\s\-—_/、。.，,:：;；]*$"
 )
 _QUOTES = re.compile(
     r"“([^”\n]{1,400})”|\"([^\"\n]{1,400})\"|「([^」\n]{1,400})」|『([^』\n]{1,400})』"

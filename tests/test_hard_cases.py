@@ -744,3 +744,9 @@ def test_what_to_do_better_and_a_managers_comment_are_a_review(status_of, text):
 def test_whose_price_in_the_customers_words(judge, text, ours, theirs):
     facts = judge(text).facts
     assert (facts["our_price"], facts["customer_price"]) == (ours, theirs)
+
+
+@pytest.mark.parametrize("body", ["N/A", "TBD", "none", "无"])
+def test_an_english_placeholder_leaves_a_field_empty(status_of, body):
+    note = f"Customer：某三甲医院检验科\nBudget：{body}\nQuote：{body}\nNext step：下周发技术方案"
+    assert status_of(note, "price_gap") == "missing"
