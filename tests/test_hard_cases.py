@@ -750,3 +750,11 @@ def test_whose_price_in_the_customers_words(judge, text, ours, theirs):
 def test_an_english_placeholder_leaves_a_field_empty(status_of, body):
     note = f"Customer：某三甲医院检验科\nBudget：{body}\nQuote：{body}\nNext step：下周发技术方案"
     assert status_of(note, "price_gap") == "missing"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["邓部长说现在人工目检漏检率在2%左右。", "现在拣货还是纸单+人工，一个拣货员一天走三万多步。"],
+)
+def test_the_customers_manual_way_is_their_current_way(status_of, text):
+    assert status_of(text, "value_comparison") == "partial"
