@@ -758,3 +758,15 @@ def test_an_english_placeholder_leaves_a_field_empty(status_of, body):
 )
 def test_the_customers_manual_way_is_their_current_way(status_of, text):
     assert status_of(text, "value_comparison") == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "店长说一个月猫粮大概用40袋，现在是从老板朋友那拿货。",
+        "聊纸尿裤，她家现在主推花王和帮宝适。",
+        "想换两台跑步机，旧的是必确，用了6年。",
+    ],
+)
+def test_where_they_buy_now_is_their_current_way(status_of, text):
+    assert status_of(text, "value_comparison") == "partial"
