@@ -51,7 +51,7 @@ class Document:
         self.automaton = automaton  # an Aho-Corasick automaton of ``words`` (see Rubric.automaton)
         self.norm = normalise(text)
         self.lang = language
-        self.seg: Segments = segment(self.norm)
+        self.seg: Segments = segment(self.norm, language.symbol_headings)
         # (word, start, end) per token: ``Token`` or a plain tuple, read by index here.
         self.tokens: list[Token] = tokens_of(self.norm) if self.norm.strip() else []
         self._negated: dict[tuple[int, int], bool] = {}

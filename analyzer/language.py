@@ -63,6 +63,8 @@ class Language:
     judgement_verbs: list[str] = field(default_factory=list)
     presentation_headings: list[str] = field(default_factory=list)
     placeholders: list[str] = field(default_factory=list)
+    # What a symbol opening a line stands for in a note typed on a phone (👤 → 拜访对象).
+    symbol_headings: dict[str, str] = field(default_factory=dict)
     surnames: str = ""
     nickname_surnames: str = ""
 
@@ -120,6 +122,9 @@ class Language:
             judgement_verbs=sp.get("judgement_verbs", []),
             presentation_headings=sp.get("presentation_headings", []),
             placeholders=cfg.get("placeholders", []),
+            symbol_headings={
+                normalise(str(k)): str(v) for k, v in (cfg.get("symbol_headings") or {}).items()
+            },
             surnames=cfg.get("surnames", ""),
             nickname_surnames=cfg.get("nickname_surnames", ""),
         )

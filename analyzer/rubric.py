@@ -440,6 +440,9 @@ def _merge(parent: dict, child: dict, origins: Origins, display: str) -> dict:
         for k, v in lang.items():
             if isinstance(v, dict) and isinstance(merged_lang.get(k), dict):
                 for kk, vv in v.items():
+                    if isinstance(vv, str):  # a mapping of names (symbol_headings: {👤: 拜访对象})
+                        merged_lang[k][kk] = vv
+                        continue
                     merged_lang[k][kk] = _merge_words(
                         merged_lang[k].get(kk), vv, origins, v, kk, display
                     )

@@ -74,7 +74,12 @@ class Segments:
     clause_at: list[int] = field(default_factory=list)
 
 
-def segment(norm: str) -> Segments:
+def segment(norm: str, symbol_headings: dict[str, str] | None = None) -> Segments:
+    """Sections, sentences and clauses of a normalised note.
+
+    ``symbol_headings`` names what a symbol opening a line stands for (👤 → 拜访对象): a phone
+    note's emoji are its field labels.
+    """
     seg = Segments()
     seg.clause_at = [-1] * len(norm)
     current_section: int | None = None
@@ -88,6 +93,17 @@ def segment(norm: str) -> Segments:
         if m:
             cursor = line_start + m.end()
         rest = norm[cursor : line_start + len(body)]
+        symbol = _symbol_heading(body, symbol_headings) if symbol_headings else None
+        if symbol is not None and not _HEADING_COLON.match(rest):
+            name, s_start, s_end = symbol
+            if current_section is not None:
+                _close_section(seg, current_section, line_start, norm)
+            seg.sections.append(
+                Section(name, line_start + s_start, line_start + s_end, cursor, -1, True)
+            )
+            current_section = len(seg.sections) - 1
+            _split_sentences(seg, norm, cursor, line_start + len(body), current_section)
+            continue
         heading = _HEADING_BRACKET.match(rest)
         if not heading:
             heading = _HEADING_COLON.match(rest)
@@ -110,6 +126,16 @@ def segment(norm: str) -> Segments:
         g = next(i for i in range(1, 5) if m.group(i) is not None)
         seg.quotes.append((m.start(g), m.end(g)))
     return seg
+
+
+def _symbol_heading(line: str, names: dict[str, str]) -> tuple[str, int, int] | None:
+    """The field a line's opening symbol stands for, and where the symbol stands."""
+    stripped = line.lstrip(" \t\u3000")
+    start = len(line) - len(stripped)
+    for sym, name in names.items():
+        if stripped.startswith(sym):
+            return name, start, start + len(sym)
+    return None
 
 
 def _close_section(seg: Segments, idx: int, end: int, norm: str) -> None:

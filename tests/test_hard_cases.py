@@ -770,3 +770,12 @@ def test_the_customers_manual_way_is_their_current_way(status_of, text):
 )
 def test_where_they_buy_now_is_their_current_way(status_of, text):
     assert status_of(text, "value_comparison") == "partial"
+
+
+def test_a_phone_notes_emoji_are_its_field_labels(judge):
+    note = (
+        "🧘 普拉提工作室\n👤 老板阿强\n💬 想换两台跑步机 旧的三天两头报错\n👉 下周三带对比表去店里"
+    )
+    result = judge(note)
+    assert result.facts["kp_met"] == "yes"
+    assert result.criterion("next_step").status == "met"

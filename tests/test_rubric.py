@@ -157,3 +157,18 @@ def test_parsed_rubric_is_cached_and_refreshed_when_the_file_changes(tmp_path, m
     assert load_rubric(base).pass_score == 80  # the file changed: read again
     cached[0].write_text("{not json", encoding="utf-8")
     assert load_rubric(base).pass_score == 80  # a broken cache is ignored
+
+
+def test_symbol_headings_extend_the_default(tmp_path):
+    p = write(
+        tmp_path,
+        "s.yaml",
+        """
+        extends: default
+        language:
+          symbol_headings: {"🧾": 报价}
+        """,
+    )
+    r = load_rubric(str(p))
+    assert r.language.symbol_headings["🧾"] == "报价"
+    assert r.language.symbol_headings["👤"] == "拜访对象"
