@@ -21,6 +21,8 @@ Matchers (exactly one per mapping), with the options each accepts::
                                       verbs: [words] (only cues with one of these verbs)
     quantity: true                    negated, speaker, min
     placeholder: true
+    rival: true                       every mention of a name the note gives a rival (用的是中普的 … 中普);
+                                      same options as terms
     fact: NAME                        in: [values]  (default: known, i.e. not null / unknown)
     criterion: ID                     status: [met, partial, missing]
 
@@ -421,6 +423,18 @@ class SpeechMatch(Condition):
 
 
 @dataclass
+class RivalMatch(Condition):
+    """Every mention of a name the note itself gives a rival or the current supplier (中普, 安泰)."""
+
+    filt: SpanFilter
+
+    def _evaluate(self, ctx: Context) -> Result:
+        keep = self.filt.keep
+        hits = [Hit(s, e, "rival", n) for n, s, e in ctx.doc.rival_mentions if keep(ctx, s, e)]
+        return self.filt.result(hits)
+
+
+@dataclass
 class PlaceholderMatch(Condition):
     def _evaluate(self, ctx: Context) -> Result:
         hits = [Hit(s, e, "placeholder") for s, e in ctx.doc.placeholders]
@@ -479,6 +493,7 @@ MATCHERS: dict[str, set[str]] = {
     "time": {"min"},
     "speech": {"min_chars", "ignore", "verbs"},
     "placeholder": set(),
+    "rival": _FILTER_KEYS,
     "fact": {"in"},
     "criterion": {"status"},
 }
@@ -583,6 +598,8 @@ def _compile(node: Any, lexicon_names: Callable[[str], bool]) -> Condition:
         return SpeechMatch(value, _int(node, "min_chars", 4), names, words, _words(node, "verbs"))
     if key == "placeholder":
         return PlaceholderMatch()
+    if key == "rival":
+        return RivalMatch(_filter(node))
     if key == "fact":
         if not isinstance(value, str):
             raise ConditionError(node, key, "'fact' must name a fact")

@@ -7,6 +7,7 @@ computed on first use and kept for the other matchers of the same note.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -21,6 +22,9 @@ from .tokenizer import Token
 _MAX_NGRAM_TOKENS = 6
 _MAX_NGRAM_CHARS = 16
 
+
+# A name of a firm or brand holds no pronoun or particle (我们给 of 我们给的方案 is no name).
+_NOT_IN_A_NAME = re.compile(r"[我你他她咱您的了是给在和跟把被说要也都还就]")
 
 _NO_UNITS: frozenset = frozenset()
 _NOTE_UNITS = frozenset({0})
@@ -289,6 +293,41 @@ class Document:
         return [
             m.span() for m in self.lang.placeholder_re.finditer(self.norm) if m.end() > m.start()
         ]
+
+    @lazy
+    def rival_mentions(self) -> list[tuple[str, int, int]]:
+        """(name, start, end) of every mention of a name the note gives a rival, in note order."""
+        lang = self.lang
+        if not lang.rival_name_res:
+            return []
+        names: set[str] = set()
+        norm = self.norm
+        for rx in lang.rival_name_res:
+            if rx.search(norm) is None:
+                continue
+            # Tried at every token start: a name begins where jieba cut (宝钢/经销商, not 钢经销商).
+            starts, ends = self.token_starts, self.token_ends
+            for t in self.tokens:
+                m = rx.match(norm, t[1])
+                if m is None or m.start("name") not in starts or m.end("name") not in ends:
+                    continue  # a name is whole tokens (老板 of 老板汇报了 is no 老板汇)
+                name = m.group("name")
+                if (
+                    len(name) >= 2
+                    and not _NOT_IN_A_NAME.search(name)
+                    and name not in lang.not_rival_names_set
+                    and not lang.customer_subject_re.fullmatch(name)
+                    and not lang.rep_subject_re.fullmatch(name)
+                ):
+                    names.add(name)
+        out = []
+        for name in names:
+            at = self.norm.find(name)
+            while at >= 0:
+                out.append((name, at, at + len(name)))
+                at = self.norm.find(name, at + len(name))
+        out.sort(key=lambda t: (t[1], t[2]))
+        return out
 
     def in_placeholder(self, start: int, end: int) -> bool:
         return any(a < end and start < b for a, b in self.placeholders)

@@ -63,6 +63,11 @@ class Language:
     judgement_verbs: list[str] = field(default_factory=list)
     presentation_headings: list[str] = field(default_factory=list)
     placeholders: list[str] = field(default_factory=list)
+    # Where a note names a rival or the current supplier: regexes whose group ``name`` is the
+    # name (用的是(?P<name>…)的); every later mention of it is a rival too.
+    rival_names: list[str] = field(default_factory=list)
+    # Words such patterns catch that name no one (我们, 现在, 一家).
+    not_rival_names: list[str] = field(default_factory=list)
     # What a symbol opening a line stands for in a note typed on a phone (👤 → 拜访对象).
     symbol_headings: dict[str, str] = field(default_factory=dict)
     surnames: str = ""
@@ -96,6 +101,8 @@ class Language:
         self.presentation_re = re.compile(_alternation(self.presentation_verbs))
         self.speech_stop_re = re.compile(_alternation(self.speech_stops))
         self.presentation_heading_re = re.compile(_alternation(self.presentation_headings))
+        self.rival_name_res = [re.compile(p) for p in self.rival_names]
+        self.not_rival_names_set = frozenset(normalise(w) for w in self.not_rival_names)
         self.placeholder_re = re.compile(
             "|".join(f"(?:{p})" for p in self.placeholders) or r"(?!x)x"
         )
@@ -122,6 +129,8 @@ class Language:
             judgement_verbs=sp.get("judgement_verbs", []),
             presentation_headings=sp.get("presentation_headings", []),
             placeholders=cfg.get("placeholders", []),
+            rival_names=cfg.get("rival_names", []),
+            not_rival_names=cfg.get("not_rival_names", []),
             symbol_headings={
                 normalise(str(k)): str(v) for k, v in (cfg.get("symbol_headings") or {}).items()
             },

@@ -779,3 +779,13 @@ def test_a_phone_notes_emoji_are_its_field_labels(judge):
     result = judge(note)
     assert result.facts["kp_met"] == "yes"
     assert result.criterion("next_step").status == "met"
+
+
+def test_a_rival_the_note_names_is_a_rival_wherever_it_comes_up(doc_of, status_of):
+    note = (
+        "原来他们用的是中普的审计软件，钱主任说旺季经常卡死。中普那套没有移动端，我们可以手机审批。"
+    )
+    assert [n for n, _, _ in doc_of(note).rival_mentions] == ["中普", "中普"]
+    assert status_of(note, "value_comparison") == "met"
+    # 我们给的方案 and 老板汇报了 name no firm.
+    assert doc_of("我们给的方案是年化6.8%。回来跟我们老板汇报了。").rival_mentions == []
