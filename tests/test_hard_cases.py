@@ -789,3 +789,18 @@ def test_a_rival_the_note_names_is_a_rival_wherever_it_comes_up(doc_of, status_o
     assert status_of(note, "value_comparison") == "met"
     # 我们给的方案 and 老板汇报了 name no firm.
     assert doc_of("我们给的方案是年化6.8%。回来跟我们老板汇报了。").rival_mentions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("她说比乐事贵，先放着。", "yes"),
+        ("他说有点贵，要再比一比。", "yes"),
+        ("店长说原料都是总部统一配送，门店不能外采。", "no"),
+        ("生产副总说他们跟蓝领之家合作了三年，用着还行，没必要换。", "no"),
+        # Our own price set against last year's is no rival.
+        ("我说比去年便宜了两百。", "unknown"),
+    ],
+)
+def test_weighing_us_against_a_rival_and_plain_no_needs(judge, text, expected):
+    assert judge(text).facts["need"] == expected
