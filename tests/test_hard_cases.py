@@ -804,3 +804,7 @@ def test_a_rival_the_note_names_is_a_rival_wherever_it_comes_up(doc_of, status_o
 )
 def test_weighing_us_against_a_rival_and_plain_no_needs(judge, text, expected):
     assert judge(text).facts["need"] == expected
+
+
+def test_what_they_cannot_do_now_is_a_pain(judge):
+    assert judge("王总说系统太老了，手机上打不了卡，外勤司机只能回公司打。").facts["need"] == "yes"
