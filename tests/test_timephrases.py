@@ -53,6 +53,10 @@ def test_traditional_weekday_after_normalising(doc_of):
     [
         ("2月27日拜访记录：\n9:00 到达信息科", "2月27日"),
         ("【3月12日 工作记录】\n8:40 到物业中心", "3月12日"),
+        ("2号（周二）拜访流水：\n上午先去了育才中学", "2号"),
+        ("2号（周二）拜访流水：\n上午先去了育才中学", "周二"),
+        # A diary that opens with the day and hour of the visit.
+        ("周二上午9:10到滨海工业园，先去门卫登记", "周二上午9:10"),
     ],
 )
 def test_the_notes_own_date_is_not_a_plan(text, phrase):
@@ -95,3 +99,7 @@ def test_month_slash_day(doc_of, text, expected):
 def test_years_ago_and_habits(doc_of, text, expected):
     doc = doc_of(text)
     assert [(doc.norm[t.start : t.end], t.kind) for t in doc.times] == expected
+
+
+def test_a_weekday_plan_at_the_top_stays_a_plan():
+    assert ("周二上午", "future") in kinds("周二上午到他们公司演示。")
