@@ -808,3 +808,14 @@ def test_weighing_us_against_a_rival_and_plain_no_needs(judge, text, expected):
 
 def test_what_they_cannot_do_now_is_a_pain(judge):
     assert judge("王总说系统太老了，手机上打不了卡，外勤司机只能回公司打。").facts["need"] == "yes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "周总对5.5万没有异议。我的判断是这单已经到收口阶段，风险在法务条款，不在价格。",
+        "他认可这个算法，但表示询价就是最低价中标。判断：询价方式对我方不利，须争取改为竞争性磋商。",
+    ],
+)
+def test_a_judgement_said_as_my_judgement_or_labelled_inline(status_of, text):
+    assert status_of(text, "self_assessment") == "met"
