@@ -11,7 +11,7 @@ A condition is a mapping. Composite forms::
 Matchers (exactly one per mapping), with the options each accepts::
 
     terms: LEXICON | [words]          negated: no|yes|any, speaker: customer|rep|narration|any|not_rep|not_customer,
-                                      side: customer|rep|any, min: N, unless_next / unless_prev / after: [words]
+                                      side: customer|rep|any, min: N, unless_next / unless_prev / after / before: [words]
     person: TITLES                    a surname with a title of the lexicon (王总, 李经理) or 小刘 / 老周
     section: LEXICON | [words]        a section whose heading names one of them; min_chars: N of body
     pattern: REGEX                    same options as terms (matched on the normalised text)
@@ -214,6 +214,7 @@ class SpanFilter:
     unless_next: tuple[str, ...] = ()
     unless_prev: tuple[str, ...] = ()
     after: tuple[str, ...] = ()  # one of these words must stand right before the hit
+    before: tuple[str, ...] = ()  # one of these words must stand right after the hit
 
     def keep(self, ctx: Context, start: int, end: int) -> bool:
         doc = ctx.doc
@@ -226,6 +227,8 @@ class SpanFilter:
         if self.unless_prev and any(doc.norm.endswith(w, 0, start) for w in self.unless_prev):
             return False
         if self.after and not any(doc.norm.endswith(w, 0, start) for w in self.after):
+            return False
+        if self.before and not doc.norm.startswith(self.before, end):
             return False
         if self.negated != "any":
             neg = doc.is_negated(start, end)
@@ -482,7 +485,16 @@ def walk(cond: Condition):
 
 # -- compiling -------------------------------------------------------------------
 
-_FILTER_KEYS = {"negated", "speaker", "side", "min", "unless_next", "unless_prev", "after"}
+_FILTER_KEYS = {
+    "negated",
+    "speaker",
+    "side",
+    "min",
+    "unless_next",
+    "unless_prev",
+    "after",
+    "before",
+}
 MATCHERS: dict[str, set[str]] = {
     "terms": _FILTER_KEYS,
     "person": _FILTER_KEYS,
@@ -658,6 +670,7 @@ def _filter(node: dict) -> SpanFilter:
         _words(node, "unless_next"),
         _words(node, "unless_prev"),
         _words(node, "after"),
+        _words(node, "before"),
     )
 
 

@@ -819,3 +819,17 @@ def test_what_they_cannot_do_now_is_a_pain(judge):
 )
 def test_a_judgement_said_as_my_judgement_or_labelled_inline(status_of, text):
     assert status_of(text, "self_assessment") == "met"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("美甲店，老板娘说我们甲油胶太贵了。", "yes"),
+        ("母婴店\n老板：有兴趣\n报价3980一套", "yes"),
+        # Someone else speaking of the boss, or the boss away, is not meeting the boss.
+        ("店员说老板不在，去县里进货了。", "no"),
+        ("他说要问老板。", "no"),
+    ],
+)
+def test_the_boss_speaking_to_the_rep_was_met(judge, text, expected):
+    assert judge(text).facts["kp_met"] == expected
