@@ -22,6 +22,7 @@ _LIST_ITEM = re.compile(
     r"[ \t\u3000]*(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.]|[-*•·●▪◆■□√]|[0-9０-９]+[.．])"
 )
 _PREPOSITION = re.compile(r"[跟和给对向与同帮替让为]$")
+_NP_AFTER_PREPOSITION = re.compile(r"[跟和给对向与同帮替为][\u4e00-\u9fffa-z0-9]*$")
 _GAP_OK = re.compile(r"^[\u4e00-\u9fffa-z0-9]*$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -39,6 +40,12 @@ def _subject_before(doc: Document, clause_start: int, verb_start: int) -> tuple[
                 continue  # 其他 is not 他, procurement not curement; 保安队长 and 小陈 stay people
             if who == "customer" and _PREPOSITION.search(doc.norm, max(0, s - 1), s):
                 continue
+            if (
+                who == "customer"
+                and doc.norm.startswith(("的", "那边"), s)
+                and _NP_AFTER_PREPOSITION.search(doc.norm, max(clause_start, s - 8), s)
+            ):
+                continue  # 给他们几个部门的人讲了: 的人 heads a noun the rep spoke to
             if not _GAP_OK.match(doc.norm[e:verb_start]):
                 continue
             if best is None or (e, -s) > (best[0], -best[1]):

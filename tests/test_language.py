@@ -108,3 +108,10 @@ def test_a_latin_name_is_not_cut_inside_a_word(doc_of):
     d = doc_of("PO还没下来，procurement说在走legal review。")
     word = d.norm.index("procurement")
     assert not any(word < c.start < word + len("procurement") for c in d.speech)
+
+
+def test_a_noun_after_a_preposition_does_not_speak(doc_of):
+    # 给他们几个部门的人讲了: the rep spoke to them; 车间的人说 is the customer speaking.
+    assert doc_of("给他们几个部门的人讲了我们的CRM。").speech == []
+    d = doc_of("车间的人说设备老坏。")
+    assert [(c.speaker, d.norm[c.start : c.end]) for c in d.speech] == [("customer", "的人说")]
