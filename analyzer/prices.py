@@ -208,13 +208,25 @@ _FILLERS = re.compile(
 
 
 def _right_after_cue(doc: Document, spans, start: int) -> bool:
-    """报价3500, 预算是8000, 拿货价大概52: a bare number needs a price word (not just 我们) right before it."""
+    """报价3500, 预算是8000, 拿货价大概52: a bare number needs a price word (not just 我们) right before it.
+
+    What the price is for may stand between them when a per-unit phrase ends right at the number
+    (报价鸡翅中每公斤38).
+    """
+    per_unit = _PER_UNIT.search(doc.norm, max(0, start - 4), start) is not None
     for s, e, role in spans:
         if e <= start and role != "ours_subject" and start - e <= 14:
+            if doc.norm[s:e] in SUBJECT_WORDS:
+                continue
             gap = _FILLERS.sub("", doc.norm[e:start])
-            if len(gap) <= 1 and doc.norm[s:e] not in SUBJECT_WORDS:
+            if len(gap) <= 1 or (per_unit and len(gap) <= 6):
                 return True
     return False
+
+
+_PER_UNIT = re.compile(
+    r"(?:每|一)(?:公斤|平米|平方|立方|[个台箱瓶盒套件张包吨斤米片支颗只条桶袋罐份人方平床])[是为]?$"
+)
 
 
 def _fallback(doc: Document, spans, a, cues: PriceCues) -> tuple[str | None, bool]:

@@ -833,3 +833,15 @@ def test_a_judgement_said_as_my_judgement_or_labelled_inline(status_of, text):
 )
 def test_the_boss_speaking_to_the_rep_was_met(judge, text, expected):
     assert judge(text).facts["kp_met"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ours", "theirs"),
+    [
+        ("我们报价鸡翅中每公斤38，老周那边是36。", 38, 36),
+        ("他弟说现在的被子是本地厂做的，一床450。我们的羽绒被报价680。", 680, 450),
+    ],
+)
+def test_what_the_price_is_for_between_the_price_word_and_the_number(judge, text, ours, theirs):
+    facts = judge(text).facts
+    assert (facts["our_price"], facts["customer_price"]) == (ours, theirs)
