@@ -845,3 +845,16 @@ def test_the_boss_speaking_to_the_rep_was_met(judge, text, expected):
 def test_what_the_price_is_for_between_the_price_word_and_the_number(judge, text, ours, theirs):
     facts = judge(text).facts
     assert (facts["our_price"], facts["customer_price"]) == (ours, theirs)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("母婴店老板有兴趣，报价3980一套，约了周五。", "met"),
+        ("约好下周三上午在他们中央厨房做对比试饮。", "met"),
+        # An appointment that already happened is narration.
+        ("上周约了周五见面，结果他没来。", "missing"),
+    ],
+)
+def test_an_appointment_made_for_a_day_ahead(status_of, text, expected):
+    assert status_of(text, "next_step") == expected
