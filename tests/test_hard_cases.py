@@ -858,3 +858,16 @@ def test_what_the_price_is_for_between_the_price_word_and_the_number(judge, text
 )
 def test_an_appointment_made_for_a_day_ahead(status_of, text, expected):
     assert status_of(text, "next_step") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("他们现在用PingPong收款，费率1%。我们的跨境收款费率0.5%，比他们便宜一半。", "met"),
+        ("他报的流贷利率是年化3.85%，他说农商行给他的是3.65%。", "partial"),
+        # One side's range is no comparison.
+        ("他问了费率，我说一般在千分之二到千分之五之间。", "partial"),
+    ],
+)
+def test_prices_said_as_rates(status_of, text, expected):
+    assert status_of(text, "price_gap") == expected
