@@ -871,3 +871,15 @@ def test_an_appointment_made_for_a_day_ahead(status_of, text, expected):
 )
 def test_prices_said_as_rates(status_of, text, expected):
     assert status_of(text, "price_gap") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "结算在工行，工行的客户经理每个月上门。",
+        "工资现在在建行发，人事经理说建行也没啥问题。",
+        "他说之前中信保的人也来过。",
+    ],
+)
+def test_the_current_provider_said_where_they_bank_or_buy(status_of, text):
+    assert status_of(text, "value_comparison") == "partial"
