@@ -883,3 +883,16 @@ def test_prices_said_as_rates(status_of, text, expected):
 )
 def test_the_current_provider_said_where_they_bank_or_buy(status_of, text):
     assert status_of(text, "value_comparison") == "partial"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("之后主管说他们现在的保洁合同6月底到期，让我们准备一下方案。", "partial"),
+        ("下午整理照片，准备出检测方案。", "partial"),
+        # Office work narrated in a diary is no plan for the customer.
+        ("4:00 回公司整理资料。", "missing"),
+    ],
+)
+def test_materials_to_prepare_are_a_vague_next_step(status_of, text, expected):
+    assert status_of(text, "next_step") == expected
