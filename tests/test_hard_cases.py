@@ -896,3 +896,11 @@ def test_the_current_provider_said_where_they_bank_or_buy(status_of, text):
 )
 def test_materials_to_prepare_are_a_vague_next_step(status_of, text, expected):
     assert status_of(text, "next_step") == expected
+
+
+def test_a_lesson_for_next_time_is_no_next_step(status_of):
+    note = (
+        "给他们讲了排课系统，他们说考虑一下。\n【主管点评】下次先问清楚他们现在怎么排课、哪里不顺。"
+    )
+    assert status_of(note, "next_step") == "missing"
+    assert status_of(note, "self_assessment") == "met"
