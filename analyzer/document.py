@@ -302,11 +302,11 @@ class Document:
             return []
         names: set[str] = set()
         norm = self.norm
+        starts, ends = self.token_starts, self.token_ends
         for rx in lang.rival_name_res:
             if rx.search(norm) is None:
                 continue
             # Tried at every token start: a name begins where jieba cut (宝钢/经销商, not 钢经销商).
-            starts, ends = self.token_starts, self.token_ends
             for t in self.tokens:
                 m = rx.match(norm, t[1])
                 if m is None or m.start("name") not in starts or m.end("name") not in ends:
@@ -322,10 +322,10 @@ class Document:
                     names.add(name)
         out = []
         for name in names:
-            at = self.norm.find(name)
+            at = norm.find(name)
             while at >= 0:
                 out.append((name, at, at + len(name)))
-                at = self.norm.find(name, at + len(name))
+                at = norm.find(name, at + len(name))
         out.sort(key=lambda t: (t[1], t[2]))
         return out
 

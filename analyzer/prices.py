@@ -175,28 +175,26 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
 _CUE_START = attrgetter("start")
 
 
-def _turn_start(doc: Document, start: int) -> int:
-    """Where the customer's words that hold ``start`` begin (他说…), else 0."""
-    if doc.speaker_at(start) != "customer":
-        return 0
-    cues = doc.speech
-    for i in range(bisect_right(cues, start, key=_CUE_START) - 1, -1, -1):
-        cue = cues[i]
-        if cue.end <= start < cue.content_end:
-            return cue.end if cue.speaker == "customer" else 0
-    return 0
-
-
-def _rep_turn(doc: Document, start: int) -> int | None:
-    """Where the rep's words that hold ``start`` begin (我说… / a 我： line of a chat), else None."""
-    if doc.speaker_at(start) != "rep":
+def _words_of(doc: Document, speaker: str, start: int) -> int | None:
+    """Where ``speaker``'s words that hold ``start`` begin (他说… / 我说… / a 我： chat line)."""
+    if doc.speaker_at(start) != speaker:
         return None
     cues = doc.speech  # in text order: the last cue that holds ``start`` is the one speaking
     for i in range(bisect_right(cues, start, key=_CUE_START) - 1, -1, -1):
         cue = cues[i]
         if cue.end <= start < cue.content_end:
-            return cue.end if cue.speaker == "rep" else None
+            return cue.end if cue.speaker == speaker else None
     return None
+
+
+def _turn_start(doc: Document, start: int) -> int:
+    """Where the customer's words that hold ``start`` begin, else 0."""
+    return _words_of(doc, "customer", start) or 0
+
+
+def _rep_turn(doc: Document, start: int) -> int | None:
+    """Where the rep's words that hold ``start`` begin, else None."""
+    return _words_of(doc, "rep", start)
 
 
 # Between a price word and a bare number: fillers, and what the price is for (一箱（24瓶）, 每台).

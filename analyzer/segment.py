@@ -96,12 +96,9 @@ def segment(norm: str, symbol_headings: dict[str, str] | None = None) -> Segment
         symbol = _symbol_heading(body, symbol_headings) if symbol_headings else None
         if symbol is not None and not _HEADING_COLON.match(rest):
             name, s_start, s_end = symbol
-            if current_section is not None:
-                _close_section(seg, current_section, line_start, norm)
-            seg.sections.append(
-                Section(name, line_start + s_start, line_start + s_end, cursor, -1, True)
+            current_section = _open_section(
+                seg, current_section, norm, line_start, (name, s_start, s_end, cursor - line_start)
             )
-            current_section = len(seg.sections) - 1
             _split_sentences(seg, norm, cursor, line_start + len(body), current_section)
             continue
         heading = _HEADING_BRACKET.match(rest)
@@ -110,14 +107,14 @@ def segment(norm: str, symbol_headings: dict[str, str] | None = None) -> Segment
             if heading and _SPEECH_TAIL.search(heading.group(1)):
                 heading = None
         if heading:
-            if current_section is not None:
-                _close_section(seg, current_section, line_start, norm)
-            h_start = cursor + heading.start(1)
-            h_end = cursor + heading.end(1)
-            seg.sections.append(
-                Section(heading.group(1), h_start, h_end, cursor + heading.end(), -1, True)
+            at = cursor - line_start
+            current_section = _open_section(
+                seg,
+                current_section,
+                norm,
+                line_start,
+                (heading.group(1), at + heading.start(1), at + heading.end(1), at + heading.end()),
             )
-            current_section = len(seg.sections) - 1
             cursor += heading.end()
         _split_sentences(seg, norm, cursor, line_start + len(body), current_section)
     if current_section is not None:
@@ -126,6 +123,19 @@ def segment(norm: str, symbol_headings: dict[str, str] | None = None) -> Segment
         g = next(i for i in range(1, 5) if m.group(i) is not None)
         seg.quotes.append((m.start(g), m.end(g)))
     return seg
+
+
+def _open_section(
+    seg: Segments, current: int | None, norm: str, line_start: int, spans: tuple[str, int, int, int]
+) -> int:
+    """Close the section before this line and open one: (name, heading start, end, body start)."""
+    if current is not None:
+        _close_section(seg, current, line_start, norm)
+    name, h_start, h_end, body_start = spans
+    seg.sections.append(
+        Section(name, line_start + h_start, line_start + h_end, line_start + body_start, -1, True)
+    )
+    return len(seg.sections) - 1
 
 
 def _symbol_heading(line: str, names: dict[str, str]) -> tuple[str, int, int] | None:

@@ -21,8 +21,9 @@ _LOOKBACK = 8
 _LIST_ITEM = re.compile(
     r"[ \t\u3000]*(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.]|[-*•·●▪◆■□√]|[0-9０-９]+[.．])"
 )
-_PREPOSITION = re.compile(r"[跟和给对向与同帮替让为]$")
-_NP_AFTER_PREPOSITION = re.compile(r"[跟和给对向与同帮替为][\u4e00-\u9fffa-z0-9]*$")
+_PREPOSITIONS = "跟和给对向与同帮替让为"
+_PREPOSITION = re.compile(rf"[{_PREPOSITIONS}]$")
+_NP_AFTER_PREPOSITION = re.compile(rf"[{_PREPOSITIONS}][\u4e00-\u9fffa-z0-9]*$")
 _GAP_OK = re.compile(r"^[\u4e00-\u9fffa-z0-9]*$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
