@@ -904,3 +904,14 @@ def test_a_lesson_for_next_time_is_no_next_step(status_of):
     )
     assert status_of(note, "next_step") == "missing"
     assert status_of(note, "self_assessment") == "met"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "报价每趟280元，他说可以接受，没还价。",
+        "孙老板说想办个贷款进货，问利息多少，我说年化4.35%，他说他在邮储贷的才3.9%。",
+    ],
+)
+def test_a_price_settled_on_both_sides_states_the_need(judge, text):
+    assert judge(text).facts["need"] == "yes"
