@@ -26,3 +26,16 @@ def test_every_criterion_at_least_080(evaluation):
 def test_held_out_file_is_there_and_judged():
     notes = load_labelled(ROOT / "samples" / "labelled-test.jsonl")
     assert len(notes) >= 40
+
+
+def test_a_batch_is_scored_with_its_settled_labels():
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "samples" / "batches" / "score.py"), "1"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert out.startswith("batch 1   n=40  mean 0.")
