@@ -915,3 +915,17 @@ def test_a_lesson_for_next_time_is_no_next_step(status_of):
 )
 def test_a_price_settled_on_both_sides_states_the_need(judge, text):
     assert judge(text).facts["need"] == "yes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他说现在的ERP是十几年前上的鼎新，越用越卡。",
+        "他说现在全公司用百度网盘个人号。",
+        "行政小姑娘说她们现在喝的是桶装水。",
+        "客户说他们用飞书挺好的，暂时不考虑换。",
+        "Competitor：日联、正业都来过",
+    ],
+)
+def test_more_ways_of_saying_the_current_way(status_of, text):
+    assert status_of(text, "value_comparison") == "partial"
