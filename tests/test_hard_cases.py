@@ -929,3 +929,16 @@ def test_a_price_settled_on_both_sides_states_the_need(judge, text):
 )
 def test_more_ways_of_saying_the_current_way(status_of, text):
     assert status_of(text, "value_comparison") == "partial"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("他们的包装机现在用三菱PLC，三菱交期现在要12周。我们现货交期2周。", "met"),
+        ("原来他们用的是中普的审计软件。我们同样200并发下响应在2秒以内。", "met"),
+        # A price set against their way is price talk, not value.
+        ("他们现在用三菱PLC。我们报价1850一台。", "partial"),
+    ],
+)
+def test_what_we_bring_with_its_size_against_their_way(status_of, text, expected):
+    assert status_of(text, "value_comparison") == expected
