@@ -942,3 +942,11 @@ def test_more_ways_of_saying_the_current_way(status_of, text):
 )
 def test_what_we_bring_with_its_size_against_their_way(status_of, text, expected):
     assert status_of(text, "value_comparison") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["4点左右结束，Amy说方案发她邮箱。", "店长说让我去找总部的品类采购。"],
+)
+def test_what_the_customer_asks_us_to_do_is_a_vague_next_step(status_of, text):
+    assert status_of(text, "next_step") == "partial"
