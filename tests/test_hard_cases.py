@@ -950,3 +950,16 @@ def test_what_we_bring_with_its_size_against_their_way(status_of, text, expected
 )
 def test_what_the_customer_asks_us_to_do_is_a_vague_next_step(status_of, text):
     assert status_of(text, "next_step") == "partial"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("刘工只负责比价，最后得老板点头，老板今天也在，聊了四十来分钟。", "yes"),
+        ("先说结论：采购只负责比价。老板陈总中途进来坐了二十分钟。", "yes"),
+        # The boss away is still not met.
+        ("刘工只负责比价，最后得老板点头，老板今天不在。", "no"),
+    ],
+)
+def test_the_decider_in_the_room_outweighs_a_contact_who_does_not_decide(judge, text, expected):
+    assert judge(text).facts["kp_met"] == expected
