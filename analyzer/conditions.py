@@ -122,6 +122,16 @@ class AnyOf(Condition):
                 return r
         return Result(False)
 
+    def evaluate_all(self, ctx: Context) -> Result:
+        """The hits of every part that holds: inside a window, any of them may be the one that
+        shares it with the other parts (温州那家 far away, 现在用的是… right next to our claim)."""
+        key = ("all", self.memo_id)
+        r = ctx.results.get(key)
+        if r is None:
+            hits = [h for p in self.parts for h in _hits_if_ok(p.evaluate(ctx))]
+            r = ctx.results[key] = Result(bool(hits), hits)
+        return r
+
     def lexicons(self) -> set[str]:
         return set().union(*(p.lexicons() for p in self.parts))
 
@@ -143,8 +153,9 @@ class AllOf(Condition):
         positives = self.positives
         negatives = self.negatives
         results = []
+        windowed = self.within != "note"
         for p in positives:
-            r = p.evaluate(ctx)
+            r = p.evaluate_all(ctx) if windowed and isinstance(p, AnyOf) else p.evaluate(ctx)
             if not r.ok:
                 return Result(False)  # the rest need not be looked at
             results.append(r)
@@ -190,6 +201,10 @@ class Not(Condition):
 
     def references(self) -> tuple[set[str], set[str]]:
         return self.part.references()
+
+
+def _hits_if_ok(r: Result) -> list[Hit]:
+    return r.hits if r.ok else []
 
 
 def _union_refs(parts: list[Condition]) -> tuple[set[str], set[str]]:

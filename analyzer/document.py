@@ -304,13 +304,9 @@ class Document:
         norm = self.norm
         starts, ends = self.token_starts, self.token_ends
         for rx in lang.rival_name_res:
-            if rx.search(norm) is None:
-                continue
-            # Tried at every token start: a name begins where jieba cut (宝钢/经销商, not 钢经销商).
-            for t in self.tokens:
-                m = rx.match(norm, t[1])
-                if m is None or m.start("name") not in starts or m.end("name") not in ends:
-                    continue  # a name is whole tokens (老板 of 老板汇报了 is no 老板汇)
+            for m in rx.finditer(norm):
+                if m.start("name") not in starts or m.end("name") not in ends:
+                    continue  # a name is whole tokens (宝钢/经销商, not 钢经销商; no 老板汇 of 老板汇报)
                 name = m.group("name")
                 if (
                     len(name) >= 2

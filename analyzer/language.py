@@ -101,7 +101,8 @@ class Language:
         self.presentation_re = re.compile(_alternation(self.presentation_verbs))
         self.speech_stop_re = re.compile(_alternation(self.speech_stops))
         self.presentation_heading_re = re.compile(_alternation(self.presentation_headings))
-        self.rival_name_res = [re.compile(p) for p in self.rival_names]
+        # Inside a lookahead, one scan finds the overlapping matches too (宝钢经销商 and 经销商).
+        self.rival_name_res = [re.compile(f"(?=(?:{p}))") for p in self.rival_names]
         self.not_rival_names_set = frozenset(normalise(w) for w in self.not_rival_names)
         self.placeholder_re = re.compile(
             "|".join(f"(?:{p})" for p in self.placeholders) or r"(?!x)x"

@@ -963,3 +963,10 @@ def test_what_the_customer_asks_us_to_do_is_a_vague_next_step(status_of, text):
 )
 def test_the_decider_in_the_room_outweighs_a_contact_who_does_not_decide(judge, text, expected):
     assert judge(text).facts["kp_met"] == expected
+
+
+def test_any_alternative_may_share_the_window(status_of):
+    # 那家 (the first alternative that holds) stands two sentences away from our claim; the
+    # current way (another alternative) stands next to it, and that pair is the comparison.
+    note = "上次那家报价太高了。过了一周。他们现在是司机拍照片回来，我们有电子回单。"
+    assert status_of(note, "value_comparison") == "met"
