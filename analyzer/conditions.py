@@ -147,15 +147,26 @@ class AllOf(Condition):
     def __post_init__(self) -> None:
         self.positives = [p for p in self.parts if not isinstance(p, Not)]
         self.negatives = [p.part for p in self.parts if isinstance(p, Not)]
+        self.has_any = self.within != "note" and any(isinstance(p, AnyOf) for p in self.positives)
 
     def _evaluate(self, ctx: Context) -> Result:
+        r = self._in_window(ctx, every_alternative=False)
+        if not r.ok and r.hits is _NO_COMMON_WINDOW and self.has_any:
+            # The first alternative that held shares no window with the rest; another may
+            # (那家 two sentences off, 他们现在是… next to our claim).
+            r = self._in_window(ctx, every_alternative=True)
+        return r
+
+    def _in_window(self, ctx: Context, every_alternative: bool) -> Result:
         doc = ctx.doc
         positives = self.positives
         negatives = self.negatives
         results = []
-        windowed = self.within != "note"
         for p in positives:
-            r = p.evaluate_all(ctx) if windowed and isinstance(p, AnyOf) else p.evaluate(ctx)
+            if every_alternative and isinstance(p, AnyOf):
+                r = p.evaluate_all(ctx)
+            else:
+                r = p.evaluate(ctx)
             if not r.ok:
                 return Result(False)  # the rest need not be looked at
             results.append(r)
@@ -176,7 +187,7 @@ class AllOf(Condition):
             for h in r.hits:
                 common -= doc.units(h.start, h.end, self.within)
         if not common:
-            return Result(False)
+            return Result(False, _NO_COMMON_WINDOW)
         hits = [
             h for r in results for h in r.hits if doc.units(h.start, h.end, self.within) & common
         ]
@@ -201,6 +212,10 @@ class Not(Condition):
 
     def references(self) -> tuple[set[str], set[str]]:
         return self.part.references()
+
+
+# Marks a Result of an all-condition whose parts all held but shared no window.
+_NO_COMMON_WINDOW: list[Hit] = []
 
 
 def _hits_if_ok(r: Result) -> list[Hit]:
