@@ -970,3 +970,15 @@ def test_any_alternative_may_share_the_window(status_of):
     # current way (another alternative) stands next to it, and that pair is the comparison.
     note = "上次那家报价太高了。过了一周。他们现在是司机拍照片回来，我们有电子回单。"
     assert status_of(note, "value_comparison") == "met"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对接的是店长，店长不管进货，新品要走总部采购。",
+        "肿瘤科吴主任，科主任，但不是决定人，药事会主任委员是业务副院长。",
+        "郑主任自己说：“耗材我只能提需求，进不进目录是耗材委员会投票。”",
+    ],
+)
+def test_more_ways_of_saying_the_contact_does_not_decide(judge, text):
+    assert judge(text).facts["kp_met"] == "no"
