@@ -125,7 +125,7 @@ class AnyOf(Condition):
     def evaluate_all(self, ctx: Context) -> Result:
         """The hits of every part that holds: inside a window, any of them may be the one that
         shares it with the other parts (温州那家 far away, 现在用的是… right next to our claim)."""
-        key = ("all", self.memo_id)
+        key = ("all", self.memo_id if self.memo_id is not None else id(self))
         r = ctx.results.get(key)
         if r is None:
             hits = [h for p in self.parts for h in _hits_if_ok(p.evaluate(ctx))]
@@ -150,14 +150,15 @@ class AllOf(Condition):
         self.has_any = self.within != "note" and any(isinstance(p, AnyOf) for p in self.positives)
 
     def _evaluate(self, ctx: Context) -> Result:
-        r = self._in_window(ctx, every_alternative=False)
-        if not r.ok and r.hits is _NO_COMMON_WINDOW and self.has_any:
+        r, no_common_window = self._in_window(ctx, every_alternative=False)
+        if no_common_window and self.has_any:
             # The first alternative that held shares no window with the rest; another may
             # (那家 two sentences off, 他们现在是… next to our claim).
-            r = self._in_window(ctx, every_alternative=True)
+            r, _ = self._in_window(ctx, every_alternative=True)
         return r
 
-    def _in_window(self, ctx: Context, every_alternative: bool) -> Result:
+    def _in_window(self, ctx: Context, every_alternative: bool) -> tuple[Result, bool]:
+        """The result, and whether every part held but they shared no window."""
         doc = ctx.doc
         positives = self.positives
         negatives = self.negatives
@@ -168,13 +169,13 @@ class AllOf(Condition):
             else:
                 r = p.evaluate(ctx)
             if not r.ok:
-                return Result(False)  # the rest need not be looked at
+                return Result(False), False  # the rest need not be looked at
             results.append(r)
         if self.within == "note" or not positives:
             for n in negatives:
                 if n.evaluate(ctx).ok:
-                    return Result(False)
-            return Result(True, [h for r in results for h in r.hits])
+                    return Result(False), False
+            return Result(True, [h for r in results for h in r.hits]), False
         unit_sets = []
         for r in results:
             units: set = set()
@@ -187,11 +188,11 @@ class AllOf(Condition):
             for h in r.hits:
                 common -= doc.units(h.start, h.end, self.within)
         if not common:
-            return Result(False, _NO_COMMON_WINDOW)
+            return Result(False), True
         hits = [
             h for r in results for h in r.hits if doc.units(h.start, h.end, self.within) & common
         ]
-        return Result(True, hits)
+        return Result(True, hits), False
 
     def lexicons(self) -> set[str]:
         return set().union(*(p.lexicons() for p in self.parts))
@@ -212,10 +213,6 @@ class Not(Condition):
 
     def references(self) -> tuple[set[str], set[str]]:
         return self.part.references()
-
-
-# Marks a Result of an all-condition whose parts all held but shared no window.
-_NO_COMMON_WINDOW: list[Hit] = []
 
 
 def _hits_if_ok(r: Result) -> list[Hit]:
