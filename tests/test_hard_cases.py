@@ -982,3 +982,18 @@ def test_any_alternative_may_share_the_window(status_of):
 )
 def test_more_ways_of_saying_the_contact_does_not_decide(judge, text):
     assert judge(text).facts["kp_met"] == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("拜访金盛塑胶的财务张经理，他们现在在工行，工行用了十几年了。", "partial"),
+        ("采购说太贵了，极智嘉报的便宜很多。", "partial"),
+        ("范总问能不能和他们金蝶的财务系统打通。", "partial"),
+        # A customer whose name holds a brand, and the brand we visited, are no rival.
+        ("10:00 晨光集团 HR会议室 见了培训负责人Amy 讲了学习平台。", "missing"),
+        ("今天拜访了平安，讲了我们的培训课程。", "missing"),
+    ],
+)
+def test_a_supplier_named_by_its_brand_is_a_rival(status_of, text, expected):
+    assert status_of(text, "value_comparison") == expected
