@@ -997,3 +997,16 @@ def test_more_ways_of_saying_the_contact_does_not_decide(judge, text):
 )
 def test_a_supplier_named_by_its_brand_is_a_rival(status_of, text, expected):
     assert status_of(text, "value_comparison") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The customer's own step, in their words, is not our plan.
+        ("小何说采购的事他做不了主，要找公司采购部。", "missing"),
+        ("小吴中间问专线开通要多久。", "missing"),
+        ("小何做不了主，我要找他们公司采购部。", "partial"),
+    ],
+)
+def test_the_customers_own_step_is_not_our_plan(status_of, text, expected):
+    assert status_of(text, "next_step") == expected
