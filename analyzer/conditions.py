@@ -23,6 +23,8 @@ Matchers (exactly one per mapping), with the options each accepts::
     placeholder: true
     rival: true                       every mention of a name the note gives a rival (用的是中普的 … 中普);
                                       same options as terms
+    decider_met: TITLES               a person said to decide (最后黄董拍板) who was also met (见了…黄董);
+                                      roles: LEXICON, decides / met_before / met_after / absent: [words]
     fact: NAME                        in: [values]  (default: known, i.e. not null / unknown)
     criterion: ID                     status: [met, partial, missing]
 
@@ -464,6 +466,105 @@ class RivalMatch(Condition):
         return self.filt.result(hits)
 
 
+# An English given name as written (Frank, Vivian): capitalised in the note as typed.
+_ENGLISH_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{2,11}(?![A-Za-z])")
+# Between a decider and the verb: 黄董最后拍板, 他一个人定.
+_DECIDER_ADVERBS = re.compile(r"(?:也|就|来|才|最后|最终|亲自|一个人)*")
+
+
+@dataclass
+class DeciderMet(Condition):
+    """A person the note says decides (最后黄董拍板, 得Frank点头) whom it also says was met.
+
+    People are honorific names of the title lexicons (黄董, 周院长), words of the role lexicons
+    (老板, 厂长) and English given names; one person is one spelling. The decider stands right
+    before a word of ``decides`` (or after 拍板的是); a mention counts as met where a word of
+    ``met_before`` stands before it in its clause, or a word of ``met_after`` follows it in its
+    clause, or its section's heading names a word of ``met_before`` (拜访对象：…); a word of
+    ``absent`` in the clause (没见到, 下次, 等) says the person was not met there.
+    """
+
+    titles: list[str]
+    roles: list[str]
+    role_words: list[str]
+    decides: tuple[str, ...]
+    met_before: tuple[str, ...]
+    met_after: tuple[str, ...]
+    absent: tuple[str, ...]
+
+    def _evaluate(self, ctx: Context) -> Result:
+        doc = ctx.doc
+        norm = doc.norm
+        people: list[tuple[int, int, str]] = [
+            (m.start(), m.end(), m.group()) for m in ctx.person_regex(self.titles).finditer(norm)
+        ]
+        people += [
+            (s, e, norm[s:e])
+            for _, s, e in ctx.term_spans((tuple(self.roles), tuple(self.role_words)))
+        ]
+        people += [
+            (m.start(), m.end(), norm[m.start() : m.end()])
+            for m in _ENGLISH_NAME.finditer(doc.text)
+        ]
+        people.sort(key=lambda p: (p[0], -p[1]))
+        whole: list[tuple[int, int, str]] = []
+        for p in people:
+            if whole and p[1] <= whole[-1][1]:
+                continue  # 经理 inside 总经理, 总 inside 陈总
+            whole.append(p)
+        people = whole
+        if len(people) < 2:
+            return Result(False)
+        said_to_decide = {(s, e): name for s, e, name in people if self._decides(doc, s, e)}
+        if not said_to_decide:
+            return Result(False)
+        deciders = set(said_to_decide.values())
+        # The mention that says who decides (要总经理批) is not where they were met, unless
+        # the same clause says they were there (老板娘拍板，今天也在).
+        hits = [
+            Hit(s, e, "decider_met")
+            for s, e, name in people
+            if name in deciders and self._met(doc, s, e, (s, e) in said_to_decide)
+        ]
+        return Result(bool(hits), hits)
+
+    def _decides(self, doc, start: int, end: int) -> bool:
+        norm = doc.norm
+        c_start, c_end = doc.clause_span(start)
+        after = norm[end:c_end]
+        after = after[_DECIDER_ADVERBS.match(after).end() :]
+        for w in self.decides:
+            if after.startswith(w) and not after.startswith(("不", "了不"), len(w)):
+                return not norm.endswith(("不是", "不由", "不用"), c_start, start)
+        before = norm[c_start:start]
+        return any(
+            before.endswith(w + t) for w in self.decides for t in ("的是", "的人是", "的就是")
+        )
+
+    def _met(self, doc, start: int, end: int, decides_here: bool) -> bool:
+        norm = doc.norm
+        c_start, c_end = doc.clause_span(start)
+        before = norm[c_start:start]
+        if any(w in before or w in norm[end:c_end] for w in self.absent):
+            return False
+        if any(w in norm[end:c_end] for w in self.met_after):
+            return True
+        if decides_here:
+            return False
+        if any(w in before for w in self.met_before):
+            return True
+        i = doc.clause_index(start)
+        if i >= 0:
+            sec = doc.seg.sentences[doc.seg.clauses[i].sentence].section
+            if sec is not None:
+                heading = doc.seg.sections[sec].heading
+                return any(w in heading for w in self.met_before)
+        return False
+
+    def lexicons(self) -> set[str]:
+        return set(self.titles) | set(self.roles)
+
+
 @dataclass
 class PlaceholderMatch(Condition):
     def _evaluate(self, ctx: Context) -> Result:
@@ -533,6 +634,7 @@ MATCHERS: dict[str, set[str]] = {
     "speech": {"min_chars", "ignore", "verbs"},
     "placeholder": set(),
     "rival": _FILTER_KEYS,
+    "decider_met": {"roles", "decides", "met_before", "met_after", "absent"},
     "fact": {"in"},
     "criterion": {"status"},
 }
@@ -639,6 +741,22 @@ def _compile(node: Any, lexicon_names: Callable[[str], bool]) -> Condition:
         return PlaceholderMatch()
     if key == "rival":
         return RivalMatch(_filter(node))
+    if key == "decider_met":
+        titles, words = _terms(node, value, lexicon_names, key)
+        roles, role_words = (
+            _terms(node, node["roles"], lexicon_names, "roles") if "roles" in node else ([], [])
+        )
+        if words:
+            raise ConditionError(node, key, "'decider_met' takes the name of a lexicon of titles")
+        return DeciderMet(
+            titles,
+            roles,
+            role_words,
+            _words(node, "decides"),
+            _words(node, "met_before"),
+            _words(node, "met_after"),
+            _words(node, "absent"),
+        )
     if key == "fact":
         if not isinstance(value, str):
             raise ConditionError(node, key, "'fact' must name a fact")

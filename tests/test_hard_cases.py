@@ -1010,3 +1010,21 @@ def test_a_supplier_named_by_its_brand_is_a_rival(status_of, text, expected):
 )
 def test_the_customers_own_step_is_not_our_plan(status_of, text, expected):
     assert status_of(text, "next_step") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The one said to decide is someone the note met.
+        ("拜访东盛食品物流部，见了物流总监韩总和他们老板黄董，最后黄董拍板。", "yes"),
+        ("見了HRD Amy和他們研發VP Frank，Amy講得很直白：招人最後得Frank點頭。", "yes"),
+        ("对接窗口是PM Vivian，他们CEO Eric也进来听了半小时。Vivian说案子最后是Eric拍板。", "yes"),
+        ("【拜访对象】信息科刘主任、分管副院长周院长。\n最后得周院长点头。", "yes"),
+        # Named only as the one who decides, or met another day, they were not met.
+        ("见了行政经理Amy，不是决策人，花钱要总经理批。", "no"),
+        ("她说开户要报老板高总审批。这单不见到高总本人就是空谈，约了下周三去见高总。", "no"),
+        ("见了工程部经理老吴，总经理这次并没有见到，采购合同是总经理签。", "no"),
+    ],
+)
+def test_the_one_who_decides_was_met(judge, text, expected):
+    assert judge(text).facts["kp_met"] == expected

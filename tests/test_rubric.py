@@ -98,6 +98,10 @@ def test_new_terms_become_jieba_words(tmp_path):
         ("extends: default\nbogus: 1\n", ":2: bogus: unknown key"),
         ("extends: default\ncriteria:\n  - id: x\n    met: {fact: nope}\n", "unknown fact 'nope'"),
         ("extends: nowhere\n", "extends: unknown rubric 'nowhere'"),
+        (
+            "extends: default\ncriteria:\n  - id: x\n    met: {decider_met: [黄董]}\n",
+            "'decider_met' takes the name of a lexicon of titles",
+        ),
         ("extends: default\ndrop: [no_such]\n", "drop: 'no_such' is not a criterion"),
         ("extends: default\ncriteria:\n  - id: x\n    met: {time: someday}\n", "'time' kinds are"),
         (
