@@ -4,8 +4,10 @@ Amounts are matched on the character stream (jieba cuts 3.5万 into 3.5 / 万
 and 2万5 into 2 / 万 / 5), then only the matched span is converted. An amount
 is a *price* when it carries a currency mark (¥, 元, 块, rmb), or a 万 / 千 /
 k / w magnitude not followed by a non-money unit (200人, 3万平), or when a bare
-number directly follows a price word (报价3500). Phone and model numbers,
-dates, clock times, percentages and counts are never amounts.
+number directly follows a price word (报价3500). Amounts under a yuan said
+aloud in 毛 (三毛二, 一块一毛五) are money too. Phone and model numbers, dates,
+clock times, percentages, counts, temperatures, pixels and sizes (800×800)
+are never amounts.
 """
 
 from __future__ import annotations
@@ -37,7 +39,8 @@ _AMOUNT = re.compile(
 _NON_MONEY_AFTER = re.compile(
     r"\s*(?:多|余|来)?\s*(?:个|人|名|位|家|户|平|㎡|m2|米|公里|km|吨|t\b|kg|公斤|斤|台|套|件|箱|条|张|辆|"
     r"次|天|日|号|月|年(?!费)|周|小时|分钟|分|秒|点|%|％|折|倍|层|楼|栋|间|床|店|门店|所|校|瓶|盒|支|颗|包|袋|桶|罐|"
-    r"学员|员工|坐席|座席|账号|个点|g|mm|cm|v|kw|w\b|ml|l\b|升|度|期|批|单|款|种|项|岁|级|成)",
+    r"学员|员工|坐席|座席|账号|个点|g|mm|cm|v|kw|w\b|ml|l\b|升|度|期|批|单|款|种|项|岁|级|成|"
+    r"℃|°|像素|帧|转|dpi|hz|mpa|μm|um|微米|毫米|寸|码|乘|×|\*)",
 )
 _PER_UNIT = re.compile(
     r"\s*(?:[一每]|/|元/)\s*(?:吨|台|套|个|件|箱|斤|公斤|kg|平米|平方|平|米|只|支|瓶|张|次|人|年|月|天|单|份|坐席|座席|账号|间|辆|车)"
@@ -52,8 +55,15 @@ _VAGUE_AFTER = re.compile(r"[多余来几]")
 # Two digits side by side (五六, 七八) say "five or six": a range, not a figure.
 _CN_RANGE = re.compile(r"[一二两三四五六七八九][二两三四五六七八九]")
 _JIAO = re.compile(
-    r"(\d|[一二两三四五六七八九])(?![\d.万千百亿]|[二两三四五六七八九十]|一(?![斤吨台个件箱只张米平次份瓶包袋盒]))"
+    r"(\d|[一二两三四五六七八九])(?![\d.万千百亿]|[二两三四五六七八九十]|一(?![斤吨台个件箱只张米平次份瓶包袋盒本片桶把根卷盘双条]))"
 )
+
+# 三毛二 / 两毛 / (一块一)毛五: tenths and hundredths of a yuan said aloud; 毛利, 毛巾, 毛重 are no money.
+_FEN = r"(?:(\d|[一二三四五六七八九])(?![台个件箱只张米平次份瓶包袋盒本片桶把根卷盘双条斤吨]))?"
+_MAO = re.compile(rf"(\d|[一二两三四五六七八九])毛{_FEN}(?![\d利巾衣绒坯重料发毯笔])")
+_MAO_AFTER_JIAO = re.compile(rf"毛{_FEN}(?![\d利巾衣绒坯重料发毯笔])")
+# 800×800, 八百乘八百: a size, not money.
+_TIMES_BEFORE = re.compile(r"(?:乘|×|\*)\s*$")
 
 
 # Made by the dozen per note: slots, not frozen (a frozen dataclass is three times slower to make).
@@ -161,6 +171,11 @@ def find_amounts(norm: str, masked: list[tuple[int, int]] = ()) -> list[Amount]:
             digit = jiao.group(1)
             value += (int(digit) if digit.isdigit() else _CN_DIGIT[digit]) / 10
             end = jiao.end()
+            mao = _MAO_AFTER_JIAO.match(norm, end)
+            if mao:  # 一块一毛五: the 毛 names the tenths, the digit after it hundredths
+                if mao.group(1):
+                    value = round(value + _digit(mao.group(1)) / 100, 2)
+                end = mao.end()
             pos = max(pos, end)
         if not explicit and _PER_UNIT.match(norm, end):
             explicit = True  # 3150一吨, 42/台: a unit price
@@ -169,7 +184,32 @@ def find_amounts(norm: str, masked: list[tuple[int, int]] = ()) -> list[Amount]:
         if _is_not_money(norm, m, start, end, explicit):
             continue
         found.append(Amount(start, end, value, explicit))
+    _add_mao(norm, masked, found)
     return found
+
+
+def _digit(c: str) -> int:
+    return int(c) if c.isdigit() else _CN_DIGIT[c]
+
+
+def _add_mao(norm: str, masked, found: list[Amount]) -> None:
+    """Amounts under one yuan said in 毛 (三毛二 = 0.32), where no other amount stands."""
+    if "毛" not in norm:
+        return
+    added = False
+    for m in _MAO.finditer(norm):
+        start, end = m.span()
+        if start and (norm[start - 1].isdigit() or norm[start - 1] in "块元.十百千万"):
+            continue  # the 毛 of 一块一毛五 belongs to that amount
+        if start and norm[start - 1] in _CN_DIGIT:
+            continue  # 两三毛: a range
+        if any(a.start <= start < a.end for a in found) or any(a <= start < b for a, b in masked):
+            continue
+        value = round(_digit(m.group(1)) / 10 + (_digit(m.group(2)) / 100 if m.group(2) else 0), 2)
+        found.append(Amount(start, end, value, True))
+        added = True
+    if added:
+        found.sort(key=lambda a: a.start)
 
 
 def _value(m: re.Match) -> tuple[float | None, bool]:
@@ -184,6 +224,8 @@ def _value(m: re.Match) -> tuple[float | None, bool]:
             # 二十一 / 十八 alone: a price only right after a price word (我们报的二十一), like a bare 21.
             return (v, False) if v is not None and v >= 10 else (None, False)
         if v is not None and v < 10 and not _CN_MAGNITUDE.search(cn):
+            if suffix and suffix.strip() in ("块钱", "元"):
+                return v, True  # 一块钱, 五元: said as money
             return None, False  # 一块 (together), 两块 ... too ambiguous to be a price
         return v, True
     num = float(m.group("num").replace(",", ""))
@@ -204,6 +246,8 @@ def _is_not_money(norm: str, m: re.Match, start: int, end: int, explicit: bool) 
         return True  # 08b, 6205rs: model numbers
     if before and (_LETTER_ADJACENT.match(before) or before in "-_#/"):
         return True  # a-3000, #6205, 型号/编号 fragments
+    if _TIMES_BEFORE.search(norm, max(0, start - 3), start):
+        return True  # the second side of 800×800 / 八百乘八百
     if before in ":：." and start >= 2 and norm[start - 2].isdigit():
         return True  # the minutes of 10:30, the decimals of a longer number
     if not m.group("suffix") and _NON_MONEY_AFTER.match(after):

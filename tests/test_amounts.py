@@ -31,6 +31,12 @@ def values(text):
         # Said aloud: 2万8千8 is 28800; 4.5万一台 keeps 一台 as the unit.
         ("首年总价2万8千8", 28800),
         ("4.5万一台", 45000),
+        # Under a yuan, said aloud in 毛; a small amount said as money.
+        ("一张三毛二", 0.32),
+        ("给他报的三毛五", 0.35),
+        ("打包盒一块一毛五一个", 1.15),
+        ("病历本一块二一本", 1.2),
+        ("以前都是一块钱一本", 1),
     ],
 )
 def test_amount_forms(text, expected, doc_of):
@@ -55,6 +61,12 @@ def test_amount_forms(text, expected, doc_of):
         "千万别",
         "2个亿",
         "22kW变频机",
+        "我们的38℃",
+        "相机换成500万像素的",
+        "八百乘八百的砖",
+        "800×800的抛釉砖",
+        "毛利三成",
+        "还有两三毛的空间",
     ],
 )
 def test_not_money(text, doc_of):

@@ -1028,3 +1028,14 @@ def test_the_customers_own_step_is_not_our_plan(status_of, text, expected):
 )
 def test_the_one_who_decides_was_met(judge, text, expected):
     assert judge(text).facts["kp_met"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "gap"),
+    [
+        ("我们的育肥料报三块四，他嫌贵了三毛。", 0.3),
+        ("我们报3.4，比蒙牛同规格的低两毛。", 0.2),
+    ],
+)
+def test_a_difference_said_in_mao_is_the_gap(judge, text, gap):
+    assert abs(judge(text).facts["price_gap"]) == pytest.approx(gap)
