@@ -1039,3 +1039,18 @@ def test_the_one_who_decides_was_met(judge, text, expected):
 )
 def test_a_difference_said_in_mao_is_the_gap(judge, text, gap):
     assert abs(judge(text).facts["price_gap"]) == pytest.approx(gap)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("見倉儲主管阿Ken。他說包材他自己就能決定，一個月50萬以下他簽了就算。", "yes"),
+        ("见了信息中心王总监，他明确说这期扩容预算他能批，200万以内不用上会。", "yes"),
+        ("见到的是他们家儿子，他说他爸才是管事的。", "no"),
+        ("见的是总务主任老何，他说学校买东西都是校长拍板，他只能往上递。", "no"),
+        # 车队老板是他舅舅: the boss named is someone else, not the one met.
+        ("见了小董，车队老板是他舅舅，他说要两台六米八的。", "unknown"),
+    ],
+)
+def test_more_ways_of_saying_who_decides(judge, text, expected):
+    assert judge(text).facts["kp_met"] == expected
