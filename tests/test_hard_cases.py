@@ -1054,3 +1054,16 @@ def test_a_difference_said_in_mao_is_the_gap(judge, text, gap):
 )
 def test_more_ways_of_saying_who_decides(judge, text, expected):
     assert judge(text).facts["kp_met"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "下禮拜三前把評鑑表跟公司資料填好寄給她。",
+        "Sample明天下午快遞寄出。",
+        "明天上午：把正式估價單傳給林老闆。",
+        "本周五前出一份服务承诺书给邓总。",
+    ],
+)
+def test_sending_and_handing_over_with_a_date_is_a_next_step(status_of, text):
+    assert status_of(text, "next_step") == "met"
