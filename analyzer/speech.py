@@ -88,6 +88,11 @@ def _glued_subject(doc: Document, start: int, end: int) -> bool:
     return bool(lang.customer_subject_re.fullmatch(head) or lang.rep_subject_re.fullmatch(head))
 
 
+# A speech verb a few characters after a negation (没有提出什么问题, 并未表示, 没说) reports
+# silence, not words.
+_NEGATED_VERB = re.compile(r"(?:没有|没|未|并未|并没有|从没|从未)[^，。；,;！？\s]{0,4}$")
+
+
 def find_speech(doc: Document) -> list[SpeechCue]:
     from .document import SpeechCue
 
@@ -117,6 +122,8 @@ def find_speech(doc: Document) -> list[SpeechCue]:
                 # (小/陈说, 保安队/长说).
                 if not _verb_stands_alone(doc, clause.start, m):
                     continue
+                if _NEGATED_VERB.search(doc.norm, max(clause.start, m.start() - 7), m.start()):
+                    continue  # 客户没有提出什么问题 / 他没说: no words to record
                 who, s_start = _subject_before(doc, clause.start, m.start())
                 if who is None:
                     at_start = not doc.norm[clause.start : m.start()].strip("也还又就都便")
@@ -155,9 +162,15 @@ def find_speech(doc: Document) -> list[SpeechCue]:
             who = "rep"
         cues.append(SpeechCue(who, qs, qs, qe))
     cues.extend(_presentations(doc))
-    # A pasted chat (客户：… / 我：…): once the rep speaks under a heading of their own, a heading
-    # that names the customer is the customer's line, not a field of a CRM template.
-    chat = any(lang.rep_subject_re.fullmatch(sec.heading) for sec in doc.seg.sections)
+    # A pasted chat (客户：… / 我：…): once the rep speaks under a heading of their own, or the
+    # customer twice under one (客户：… 小孙：… 客户：…), a heading that names the customer is the
+    # customer's line, not a field of a CRM template.
+    customer_headings = [
+        sec.heading for sec in doc.seg.sections if lang.customer_subject_re.fullmatch(sec.heading)
+    ]
+    chat = any(lang.rep_subject_re.fullmatch(sec.heading) for sec in doc.seg.sections) or (
+        len(customer_headings) > len(set(customer_headings))
+    )
     for sec in doc.seg.sections:
         if sec.empty:
             continue

@@ -1067,3 +1067,22 @@ def test_more_ways_of_saying_who_decides(judge, text, expected):
 )
 def test_sending_and_handing_over_with_a_date_is_a_next_step(status_of, text):
     assert status_of(text, "next_step") == "met"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A speech verb negated reports silence.
+        ("介绍了我们的空运、海运service。客户没有提出什么问题。下周再联系。", "missing"),
+        # A pasted chat where the customer speaks twice under the same label, the rep's side
+        # under a colleague's name.
+        (
+            "小孙把微信贴给我了：\n客户：你们那套直播包多少钱？\n小孙：标准版19800。\n客户：抖音上同配置的才12800\n",
+            "met",
+        ),
+        # A template's single 客户 field is no speech.
+        ("客户：华兴五金\n对接人：采购王经理\n需求：缠绕膜", "missing"),
+    ],
+)
+def test_silence_and_pasted_chats(status_of, text, expected):
+    assert status_of(text, "customer_voice") == expected
