@@ -1086,3 +1086,22 @@ def test_sending_and_handing_over_with_a_date_is_a_next_step(status_of, text):
 )
 def test_silence_and_pasted_chats(status_of, text, expected):
     assert status_of(text, "customer_voice") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("判断：A类。理由：第一KP本人、需求有日期、差价他自己认了。", "met"),
+        # A class and an intent is a bare verdict; a class with what happened is a judgement.
+        ("刘经理说先放着看看。第一KP：待定。判断：A类客户，争取下周签。", "partial"),
+        ("林总同意先下试单。判断：A类，已当场口头定了试单，周四把合同签掉。", "met"),
+    ],
+)
+def test_a_class_with_its_reason(status_of, text, expected):
+    assert status_of(text, "self_assessment") == expected
+
+
+def test_a_verb_glued_to_a_pronoun_is_still_the_verb(status_of):
+    # jieba cuts 发他 as one word.
+    assert status_of("约定：本周五前我把合同发他审。", "next_step") == "met"
+    assert status_of("两天内把改过的方案发他。", "next_step") == "met"
