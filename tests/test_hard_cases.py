@@ -1105,3 +1105,19 @@ def test_a_verb_glued_to_a_pronoun_is_still_the_verb(status_of):
     # jieba cuts 发他 as one word.
     assert status_of("约定：本周五前我把合同发他审。", "next_step") == "met"
     assert status_of("两天内把改过的方案发他。", "next_step") == "met"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我们报了价，老罗说比现在的供应商贵一点。", "报了批发价每套268，老板说比他现在拿的贵。"],
+)
+def test_a_price_set_against_theirs_is_no_value_comparison(status_of, text):
+    assert status_of(text, "value_comparison") == "partial"
+
+
+def test_a_field_left_open_and_what_was_signed(judge, status_of):
+    assert judge("见到刘经理。报价单已发。第一KP：待定。").facts["kp_met"] == "unknown"
+    assert (
+        status_of("Tony说他们现在跟Air Liquide签的是3年框架，明年6月到期。", "next_step")
+        == "missing"
+    )
