@@ -1121,3 +1121,15 @@ def test_a_field_left_open_and_what_was_signed(judge, status_of):
         status_of("Tony说他们现在跟Air Liquide签的是3年框架，明年6月到期。", "next_step")
         == "missing"
     )
+
+
+def test_hedged_guesses_deals_closed_and_plans_that_fell_through(judge, status_of):
+    assert (
+        judge("展会线索：技术主任说得挺有把握，可能他自己就能定，不确定。").facts["kp_met"]
+        == "unknown"
+    )
+    assert status_of("赢单：鼎新物流WMS项目今天上午签了，48.6万。", "price_gap") == "met"
+    assert status_of("赢了！华瑞药业的OA项目今天定了我们，合同金额32万。", "price_gap") == "met"
+    # A service slip signed with its fee is not a deal closed.
+    assert status_of("八点收工，给老谭签了单，维修费合计680元。", "price_gap") == "partial"
+    assert status_of("原定下周签的那台数控车床，黄了。", "next_step") == "missing"
