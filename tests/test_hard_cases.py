@@ -1133,3 +1133,15 @@ def test_hedged_guesses_deals_closed_and_plans_that_fell_through(judge, status_o
     # A service slip signed with its fee is not a deal closed.
     assert status_of("八点收工，给老谭签了单，维修费合计680元。", "price_gap") == "partial"
     assert status_of("原定下周签的那台数控车床，黄了。", "next_step") == "missing"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天去了项目上，见了几个人，聊了聊幕墙的事情。",
+        "去人民医院检验科修生化仪，换了个加样针。科里说仪器用得还行。",
+        "食材配送那家单位的后勤说今年不换供应商了。",
+    ],
+)
+def test_a_department_or_people_met_without_names_is_a_contact(status_of, text):
+    assert status_of(text, "kp_identified") == "partial"
