@@ -1145,3 +1145,15 @@ def test_hedged_guesses_deals_closed_and_plans_that_fell_through(judge, status_o
 )
 def test_a_department_or_people_met_without_names_is_a_contact(status_of, text):
     assert status_of(text, "kp_identified") == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "党政办的小郑说他们年底要印一批宣传册，大概三千本彩色的，十二月二十号之前得印出来。",
+        "质检主管说现在烘箱法一个样要3小时，旺季一天几十批次根本做不过来。",
+        "现在水龙头抛光全靠人工，20个工人两班，厂长说招工难，年轻人不愿意干。",
+    ],
+)
+def test_more_ways_of_saying_a_need(judge, text):
+    assert judge(text).facts["need"] == "yes"
