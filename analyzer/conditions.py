@@ -468,8 +468,8 @@ class RivalMatch(Condition):
 
 # An English given name as written (Frank, Vivian): capitalised in the note as typed.
 _ENGLISH_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{2,11}(?![A-Za-z])")
-# Between a decider and the verb: 黄董最后拍板, 他一个人定.
-_DECIDER_ADVERBS = re.compile(r"(?:也|就|来|才|最后|最终|亲自|一个人)*")
+# Between a decider and the verb: 黄董最后拍板, 他一个人定, 何总是拍板的人.
+_DECIDER_ADVERBS = re.compile(r"(?:也|就|来|才|最后|最终|亲自|一个人|就是|是)*")
 
 
 @dataclass

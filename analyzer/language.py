@@ -82,7 +82,10 @@ class Language:
             + _alternation(self.post_negation_cues)
             + ")"
         )
-        self.not_negation_re = re.compile(_alternation(self.not_negation))
+        # 换不换 / 要不要 / 有没有 / 考虑不考虑: a question (A-not-A), not a negation.
+        self.not_negation_re = re.compile(
+            _alternation(self.not_negation) + r"|([\u4e00-\u9fff]{1,2})[不没]\1"
+        )
         self.reset_re = re.compile(_alternation(self.negation_resets))
         subj = _alternation(self.customer_subjects)
         surname = f"[{re.escape(self.surnames)}]" if self.surnames else r"(?!x)x"

@@ -1157,3 +1157,21 @@ def test_a_department_or_people_met_without_names_is_a_contact(status_of, text):
 )
 def test_more_ways_of_saying_a_need(judge, text):
     assert judge(text).facts["need"] == "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("见了店长，他说原料都是总部统一配送，门店不能外采。", "no"),
+        ("去了城南社区卫生服务中心，拍板的刘主任今天不在。", "no"),
+        ("回访了一下之前那家学校，对方领导换人了，新领导还没见到，再约。", "no"),
+        ("见了EHS manager钱工，他坦白说自己不是DM。", "no"),
+        ("人事经理说建行也没啥问题，换不换要看财务总监的意思。", "no"),
+        ("今天见了客户的CHRO Grace，CEO已经把这个项目全权交给她。", "yes"),
+        ("今天meet了client的CIO Kevin，他是这个ERP upgrade project的final decision maker。", "yes"),
+        ("展会上来的是采购部的梁经理，今天她安排我见了厂长兼股东何总，何总是拍板的人。", "yes"),
+        ("厂长兼老板郑总在车间，我顺便问了他们明年扩产的事。", "yes"),
+    ],
+)
+def test_still_more_ways_of_saying_who_decides(judge, text, expected):
+    assert judge(text).facts["kp_met"] == expected

@@ -33,6 +33,10 @@ def test_negated(doc_of, text, term):
         ("效果不错，客户有需求", "需求"),
         ("他不太认可我们的价格", "价格"),
         ("没想到他们预算这么多", "预算"),
+        # A-not-A is a question, not a negation.
+        ("换不换要看财务总监的意思", "财务总监"),
+        ("问他有没有预算", "预算"),
+        ("考虑不考虑换供应商", "供应商"),
     ],
 )
 def test_not_negated(doc_of, text, term):
