@@ -12,7 +12,8 @@ Matchers (exactly one per mapping), with the options each accepts::
 
     terms: LEXICON | [words]          negated: no|yes|any, speaker: customer|rep|narration|any|not_rep|not_customer,
                                       side: customer|rep|any, min: N, unless_next / unless_prev / after / before: [words]
-    person: TITLES                    a surname with a title of the lexicon (王总, 李经理) or 小刘 / 老周
+    person: TITLES                    a surname with a title of the lexicon (王总, 李经理) or 小刘 / 老周;
+                                      nicknames: false leaves out 小刘 / 老周; same options as terms
     section: LEXICON | [words]        a section whose heading names one of them; min_chars: N of body
     pattern: REGEX                    same options as terms (matched on the normalised text)
     amount: any|ours|customer|gap     min: N
@@ -334,13 +335,14 @@ class Pattern(Condition):
 
 @dataclass
 class Person(Condition):
-    """Honorific names: a surname with a title (王总, 李经理, 张工) or 小刘 / 老周."""
+    """Honorific names: a surname with a title (王总, 李经理, 张工) or, with nicknames, 小刘 / 老周."""
 
     titles: list[str]
     filt: SpanFilter
+    nicknames: bool = True
 
     def _evaluate(self, ctx: Context) -> Result:
-        rx = ctx.person_regex(self.titles)
+        rx = ctx.person_regex(self.titles, self.nicknames)
         hits = [
             Hit(m.start(), m.end(), "person")
             for m in rx.finditer(ctx.doc.norm)
@@ -625,7 +627,7 @@ _FILTER_KEYS = {
 }
 MATCHERS: dict[str, set[str]] = {
     "terms": _FILTER_KEYS,
-    "person": _FILTER_KEYS,
+    "person": _FILTER_KEYS | {"nicknames"},
     "section": {"min_chars"},
     "pattern": _FILTER_KEYS,
     "quantity": _FILTER_KEYS,
@@ -709,7 +711,10 @@ def _compile(node: Any, lexicon_names: Callable[[str], bool]) -> Condition:
             names, words = _terms(node, value, lexicon_names, key)
             if words:
                 raise ConditionError(node, key, "'person' takes the name of a lexicon of titles")
-            return Person(names, filt)
+            nicknames = node.get("nicknames", True)
+            if not isinstance(nicknames, bool):
+                raise ConditionError(node, "nicknames", "'nicknames' must be true or false")
+            return Person(names, filt, nicknames)
         if key == "pattern":
             if not isinstance(value, str):
                 raise ConditionError(node, key, "'pattern' must be a regular expression string")

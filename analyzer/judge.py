@@ -112,8 +112,8 @@ class Context:
             rx = self.rubric._from_lexicons[key] = re.compile(alt or r"(?!x)x")
         return rx
 
-    def person_regex(self, titles: list[str]) -> re.Pattern:
-        key = tuple(titles)
+    def person_regex(self, titles: list[str], nicknames: bool = True) -> re.Pattern:
+        key = (*titles, nicknames)
         rx = self.rubric._from_lexicons.get(key)
         if rx is None:
             words = sorted({w for _, w in self.terms_of(titles, [])}, key=len, reverse=True)
@@ -121,7 +121,9 @@ class Context:
             lang = self.rubric.language
             sur = re.escape(lang.surnames) or "x"
             nick = re.escape(lang.nickname_surnames) or "x"
-            rx = re.compile(rf"[{sur}](?:{alt})|[小老][{nick}]")
+            rx = re.compile(
+                rf"[{sur}](?:{alt})|[小老][{nick}]" if nicknames else rf"[{sur}](?:{alt})"
+            )
             self.rubric._from_lexicons[key] = rx
         return rx
 

@@ -1175,3 +1175,19 @@ def test_more_ways_of_saying_a_need(judge, text):
 )
 def test_still_more_ways_of_saying_who_decides(judge, text, expected):
     assert judge(text).facts["kp_met"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("回访蜀香阁吴老板，上次说的经营贷他说暂时不用了。", "yes"),
+        ("王老板开茶叶店的，自家炒的茶想装小袋卖，要台小的真空包装机。", "yes"),
+        # The owner named but away, or only to be seen later, was not met.
+        ("吴老板不在，店员说下午再来。", "no"),
+        ("下周约吴老板再谈。", "unknown"),
+        # 老周 alone is a nickname, not an owner.
+        ("见了老周，聊了聊今年的用量。", "unknown"),
+    ],
+)
+def test_the_owner_met_by_name(judge, text, expected):
+    assert judge(text).facts["kp_met"] == expected

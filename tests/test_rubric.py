@@ -99,6 +99,10 @@ def test_new_terms_become_jieba_words(tmp_path):
         ("extends: default\ncriteria:\n  - id: x\n    met: {fact: nope}\n", "unknown fact 'nope'"),
         ("extends: nowhere\n", "extends: unknown rubric 'nowhere'"),
         (
+            "extends: default\ncriteria:\n  - id: x\n    met: {person: person_titles, nicknames: 2}\n",
+            "'nicknames' must be true or false",
+        ),
+        (
             "extends: default\ncriteria:\n  - id: x\n    met: {decider_met: [黄董]}\n",
             "'decider_met' takes the name of a lexicon of titles",
         ),
