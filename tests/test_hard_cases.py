@@ -1191,3 +1191,17 @@ def test_still_more_ways_of_saying_who_decides(judge, text, expected):
 )
 def test_the_owner_met_by_name(judge, text, expected):
     assert judge(text).facts["kp_met"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "她说今年校招是自己做的，HR team 5个人忙了两个多月。",
+        "他们在做锂电正极材料，想加一台激光粒度仪，现在全部送外检，周期一周。",
+        "跟普外科王主任又聊了一次，他说手感比强生的差一点但能接受。",
+        "报价单已经发给他们采购了。对方说隔壁有家报得更便宜。",
+        "去拜访了信诚担保，讲了我们的风控系统和公司实力。",
+    ],
+)
+def test_more_rivals_current_ways_and_strengths_mentioned(status_of, text):
+    assert status_of(text, "value_comparison") == "partial"
