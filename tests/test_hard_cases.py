@@ -1205,3 +1205,19 @@ def test_the_owner_met_by_name(judge, text, expected):
 )
 def test_more_rivals_current_ways_and_strengths_mentioned(status_of, text):
     assert status_of(text, "value_comparison") == "partial"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Keeping in touch, or waiting on the customer's reply, with a date is still vague.
+        ("拜访 XX通讯 X老板，客户觉得还可以，下周再联系。", "partial"),
+        ("他说要回去算算账。我觉得有希望，下周打电话问问。", "partial"),
+        ("Linda說要跟研發總監開會討論，下禮拜三給我答覆。", "partial"),
+        # A call to follow up, or a meeting booked again, with a date is a step.
+        ("院长说要上院务会讨论。下周打电话跟进。", "met"),
+        ("林老師說這個要校長定。下個月再約校長見面。", "met"),
+    ],
+)
+def test_keeping_in_touch_with_a_date(status_of, text, expected):
+    assert status_of(text, "next_step") == expected
