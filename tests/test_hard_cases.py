@@ -1221,3 +1221,18 @@ def test_more_rivals_current_ways_and_strengths_mentioned(status_of, text):
 )
 def test_keeping_in_touch_with_a_date(status_of, text, expected):
     assert status_of(text, "next_step") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "钱科长说要报给分管副总。",
+        "王老师对苏州那条比较感兴趣，之后王老师说要跟年级组长汇报。",
+        "彭站长说充电站招标是集团采购部管。",
+        "见到冯经理，他说储能这种事肯定是韩总定。",
+        "肉联厂，没见到人，门卫说负责人不在。",
+        "吴老师说今年区里统一招标，学校自己不能买。",
+    ],
+)
+def test_more_ways_the_person_met_does_not_decide(judge, text):
+    assert judge(text).facts["kp_met"] == "no"
