@@ -1236,3 +1236,15 @@ def test_keeping_in_touch_with_a_date(status_of, text, expected):
 )
 def test_more_ways_the_person_met_does_not_decide(judge, text):
     assert judge(text).facts["kp_met"] == "no"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "王姐说他们一直跟中石化华东销售公司签合约货，散买的不多。",
+        "她们想做一套新的主图和详情页，之前外包给杭州一家工作室，她说图做得挺好看，就是不转化。",
+        "她说老板喜欢红色。然后我给她看了我们的作品集。",
+    ],
+)
+def test_suppliers_and_showcases_in_new_trades(status_of, text):
+    assert status_of(text, "value_comparison") == "partial"
