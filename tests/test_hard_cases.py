@@ -1248,3 +1248,8 @@ def test_more_ways_the_person_met_does_not_decide(judge, text):
 )
 def test_suppliers_and_showcases_in_new_trades(status_of, text):
     assert status_of(text, "value_comparison") == "partial"
+
+
+def test_a_measured_difference_is_a_concrete_comparison(status_of):
+    note = "然后一起去细纱车间测温，我们的38℃，旁边进口的45℃。"
+    assert status_of(note, "value_comparison") == "met"
