@@ -1253,3 +1253,8 @@ def test_suppliers_and_showcases_in_new_trades(status_of, text):
 def test_a_measured_difference_is_a_concrete_comparison(status_of):
     note = "然后一起去细纱车间测温，我们的38℃，旁边进口的45℃。"
     assert status_of(note, "value_comparison") == "met"
+
+
+def test_a_want_hedged_is_not_yet_a_need(judge):
+    assert judge("院长说康复科明年要新增20张床位。").facts["need"] == "yes"
+    assert judge("学校明年可能要换一批课桌椅，三十套左右。").facts["need"] == "unknown"
