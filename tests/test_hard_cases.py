@@ -1258,3 +1258,16 @@ def test_a_measured_difference_is_a_concrete_comparison(status_of):
 def test_a_want_hedged_is_not_yet_a_need(judge):
     assert judge("院长说康复科明年要新增20张床位。").facts["need"] == "yes"
     assert judge("学校明年可能要换一批课桌椅，三十套左右。").facts["need"] == "unknown"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "小刘说中秋福利肯定要发的，去年发的是超市卡，今年想换点新花样。",
+        "先聊了聊他们去年团建的情况，去年是在城北那个拓展基地。",
+        "她说今年还是交给去年那家公司做，上周已经签了。",
+        "刘主任说是在京东企业购上买的月饼。",
+    ],
+)
+def test_what_they_did_last_time_is_their_current_way(status_of, text):
+    assert status_of(text, "value_comparison") == "partial"
