@@ -1213,7 +1213,7 @@ def test_more_rivals_current_ways_and_strengths_mentioned(status_of, text):
         # Keeping in touch, or waiting on the customer's reply, with a date is still vague.
         ("拜访 XX通讯 X老板，客户觉得还可以，下周再联系。", "partial"),
         ("他说要回去算算账。我觉得有希望，下周打电话问问。", "partial"),
-        ("Linda說要跟研發總監開會討論，下禮拜三給我答覆。", "partial"),
+        ("報價已發，等他們下禮拜三的答覆。", "partial"),
         # A call to follow up, or a meeting booked again, with a date is a step.
         ("院长说要上院务会讨论。下周打电话跟进。", "met"),
         ("林老師說這個要校長定。下個月再約校長見面。", "met"),
@@ -1271,3 +1271,17 @@ def test_a_want_hedged_is_not_yet_a_need(judge):
 )
 def test_what_they_did_last_time_is_their_current_way(status_of, text):
     assert status_of(text, "value_comparison") == "partial"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("和李姐聊了团建的事，聊得挺好，她说回去商量一下。", "missing"),
+        ("报了757到厂12100，他说要跟领导汇报一下。", "missing"),
+        ("她说回头拿给老板看看。", "missing"),
+        # The rep's own vague plan is still one.
+        ("聊得挺好，我回去再整理一下方案。", "partial"),
+    ],
+)
+def test_the_customers_deliberation_is_not_our_step(status_of, text, expected):
+    assert status_of(text, "next_step") == expected
