@@ -494,6 +494,14 @@ class DeciderMet(Condition):
     met_after: tuple[str, ...]
     absent: tuple[str, ...]
 
+    def __post_init__(self) -> None:
+        alt = (
+            "|".join(re.escape(w) for w in sorted(self.decides, key=len, reverse=True)) or "(?!x)x"
+        )
+        # Right after the person (黄董最后拍板), or naming them (拍板的是黄董).
+        self._decides_after = re.compile(rf"{_DECIDER_ADVERBS.pattern}(?:{alt})(?!不|了不)")
+        self._decides_before = re.compile(rf"(?:{alt})(?:的是|的人是|的就是)$")
+
     def _evaluate(self, ctx: Context) -> Result:
         doc = ctx.doc
         norm = doc.norm
@@ -504,10 +512,11 @@ class DeciderMet(Condition):
             (s, e, norm[s:e])
             for _, s, e in ctx.term_spans((tuple(self.roles), tuple(self.role_words)))
         ]
-        people += [
-            (m.start(), m.end(), norm[m.start() : m.end()])
-            for m in _ENGLISH_NAME.finditer(doc.text)
-        ]
+        if doc.text != norm:  # only a note with capitals (or traditional characters) has names
+            people += [
+                (m.start(), m.end(), norm[m.start() : m.end()])
+                for m in _ENGLISH_NAME.finditer(doc.text)
+            ]
         people.sort(key=lambda p: (p[0], -p[1]))
         whole: list[tuple[int, int, str]] = []
         for p in people:
@@ -533,15 +542,9 @@ class DeciderMet(Condition):
     def _decides(self, doc, start: int, end: int) -> bool:
         norm = doc.norm
         c_start, c_end = doc.clause_span(start)
-        after = norm[end:c_end]
-        after = after[_DECIDER_ADVERBS.match(after).end() :]
-        for w in self.decides:
-            if after.startswith(w) and not after.startswith(("不", "了不"), len(w)):
-                return not norm.endswith(("不是", "不由", "不用"), c_start, start)
-        before = norm[c_start:start]
-        return any(
-            before.endswith(w + t) for w in self.decides for t in ("的是", "的人是", "的就是")
-        )
+        if self._decides_after.match(norm, end, c_end):
+            return not norm.endswith(("不是", "不由", "不用"), c_start, start)
+        return bool(self._decides_before.search(norm, c_start, start))
 
     def _met(self, doc, start: int, end: int, decides_here: bool) -> bool:
         norm = doc.norm
