@@ -169,7 +169,7 @@ def find_amounts(norm: str, masked: list[tuple[int, int]] = ()) -> list[Amount]:
         if jiao and value is not None and m.group("suffix").strip() in ("块", "元"):
             # 3块8 / 两块五: the digit after 块 is tenths (3.8), not a new number.
             digit = jiao.group(1)
-            value += (int(digit) if digit.isdigit() else _CN_DIGIT[digit]) / 10
+            value += _digit(digit) / 10
             end = jiao.end()
             mao = _MAO_AFTER_JIAO.match(norm, end)
             if mao:  # 一块一毛五: the 毛 names the tenths, the digit after it hundredths
@@ -192,7 +192,7 @@ def _digit(c: str) -> int:
     return int(c) if c.isdigit() else _CN_DIGIT[c]
 
 
-def _add_mao(norm: str, masked, found: list[Amount]) -> None:
+def _add_mao(norm: str, masked: list[tuple[int, int]], found: list[Amount]) -> None:
     """Amounts under one yuan said in 毛 (三毛二 = 0.32), where no other amount stands."""
     if "毛" not in norm:
         return
@@ -233,7 +233,7 @@ def _value(m: re.Match) -> tuple[float | None, bool]:
     value = num * _magnitude(mag)
     tail = m.group("tail")
     if tail:
-        digit = int(tail) if tail.isdigit() else _CN_DIGIT[tail]
+        digit = _digit(tail)
         value += digit * _magnitude(mag) / 10
     explicit = bool(cur or suffix or mag in ("万", "w", "k", "千", "亿"))
     return value, explicit
