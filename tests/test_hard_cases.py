@@ -1285,3 +1285,24 @@ def test_what_they_did_last_time_is_their_current_way(status_of, text):
 )
 def test_the_customers_deliberation_is_not_our_step(status_of, text, expected):
     assert status_of(text, "next_step") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4S店，危废，见了售后经理，他们有合作单位了。",
+        "客户说刚换过系统，用不上。",
+        "客户说他们已经装了光伏，前年别家做的。",
+        "对方说上个月刚换了供应商。",
+    ],
+)
+def test_they_already_have_one(judge, text):
+    """Already having a supplier is their current way, and says there is no need now."""
+    result = judge(text)
+    assert result.facts["need"] == "no"
+    assert next(c for c in result.criteria if c.id == "value_comparison").status == "partial"
+
+
+def test_what_we_already_did_is_not_their_supplier(judge):
+    result = judge("我已经发了报价，我们已经签了合同。")
+    assert result.facts["need"] != "no"
