@@ -1306,3 +1306,22 @@ def test_they_already_have_one(judge, text):
 def test_what_we_already_did_is_not_their_supplier(judge):
     result = judge("我已经发了报价，我们已经签了合同。")
     assert result.facts["need"] != "no"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "搬家公司的老板说过了年再说。",
+        "丙酮库存还有十几吨，说用完了再说。",
+        "他说先放着。",
+        "意向不大，先维护着。",
+        "何科长说明年年初会重新招标，到时候会通知我们。",
+    ],
+)
+def test_the_customer_deferring_is_a_vague_step(status_of, text):
+    """A deferral (X了再说, 先放着, 到时候会通知) is a vague next step, not narration."""
+    assert status_of(text, "next_step") == "partial"
+
+
+def test_narration_in_the_perfective_is_still_no_step(status_of):
+    assert status_of("上午跟进了一下，聊了聊产品。", "next_step") == "missing"
