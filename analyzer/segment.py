@@ -29,7 +29,7 @@ _HEADING_COLON = re.compile(
 # A colon after a speech verb introduces the customer's words, not a heading.
 _SPEECH_TAIL = re.compile(r"(说|问|道|讲|表示|回复|反馈|提到|原话|答|称)$")
 _EMPTY_BODY = re.compile(
-    r"^[\s\-—_/、。.，,:：;；]*(无|暂无|没有|未报|未知|待定|不详|空|略|/|-|—|n/?a|tbd|none)?"
+    r"^[\s\-—_/、。.，,:：;；]*(无|暂无|没有|未报|暂未报|未知|待定|待确认|未定|不详|空|略|/|-|—|n/?a|tbd|none)?"
     r"[\s\-—_/、。.，,:：;；]*$"
 )
 _QUOTES = re.compile(
@@ -84,7 +84,7 @@ def segment(norm: str, symbol_headings: dict[str, str] | None = None) -> Segment
     seg.clause_at = [-1] * len(norm)
     current_section: int | None = None
     pos = 0
-    for line in norm.splitlines(keepends=True):
+    for line in _lines(norm):
         line_start = pos
         pos += len(line)
         body = line.rstrip("\r\n")
@@ -123,6 +123,31 @@ def segment(norm: str, symbol_headings: dict[str, str] | None = None) -> Segment
         g = next(i for i in range(1, 5) if m.group(i) is not None)
         seg.quotes.append((m.start(g), m.end(g)))
     return seg
+
+
+# A field list typed on one line (一、拜访对象：… 二、需求：… / 【需求】… 【下一步】待定) has a heading
+# after each full stop or space: a numbered field name with its colon, or a bracketed one.
+_INLINE_HEADING = re.compile(
+    r"(?<=[\s。；;！？!?])[ \t\u3000]*(?=(?:[一二三四五六七八九十]{1,2}、|(?<![\d.])\d{1,2}[.、](?!\d))"
+    r"[ \t\u3000]*[\u4e00-\u9fff]{2,8}[:：]|【[^】\n]{1,12}】)"
+)
+
+
+def _lines(norm: str) -> list[str]:
+    """The note's lines, a line that holds a field list split where each inline field begins."""
+    out: list[str] = []
+    for line in norm.splitlines(keepends=True):
+        cuts = [m.end() for m in _INLINE_HEADING.finditer(line)]
+        if not cuts:
+            out.append(line)
+            continue
+        prev = 0
+        for c in cuts:
+            if c > prev:
+                out.append(line[prev:c])
+                prev = c
+        out.append(line[prev:])
+    return out
 
 
 def _open_section(

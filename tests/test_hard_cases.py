@@ -135,10 +135,23 @@ def test_long_self_talk_is_not_customer_voice(status_of):
         ("【下一步】下周三下午去现场测量", "next_step", "met"),
         ("1. 客户：恒通\n2. 报价：3.5万\n3. 预算：3万", "price_gap", "met"),
         ("- 判断：这单能成，因为老板被断货坑过，价格不是第一位。", "self_assessment", "met"),
+        # A field list typed on one line: each field is a heading of its own.
+        ("一、拜访对象：王处长 二、报价：暂未报。 三、下一步：待确认。", "next_step", "missing"),
+        ("【需求】 【报价】未报 【竞品】暂无 【下一步】待定", "next_step", "missing"),
+        ("1. 需求：年底买一批硒鼓 2. 下一步：下周三带样品上门", "next_step", "met"),
     ],
 )
 def test_sections(status_of, text, criterion, expected):
     assert status_of(text, criterion) == expected
+
+
+def test_fields_on_one_line_are_sections_but_a_bracketed_name_is_not():
+    from analyzer.segment import segment
+
+    fields = segment("一、拜访对象：王处长 二、报价：暂未报。 三、下一步：待确认。")
+    assert [s.heading for s in fields.sections] == ["拜访对象", "报价", "下一步"]
+    assert [s.empty for s in fields.sections] == [False, True, True]
+    assert segment("我们推了【尊享版】套餐，客户说贵。").sections == []
 
 
 # -- diaries ---------------------------------------------------------------------------------------
