@@ -1338,3 +1338,18 @@ def test_the_customer_deferring_is_a_vague_step(status_of, text):
 
 def test_narration_in_the_perfective_is_still_no_step(status_of):
     assert status_of("上午跟进了一下，聊了聊产品。", "next_step") == "missing"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("第一家王记，老板不在。第三家宏达，跟老板聊了二十分钟，他说今年生意不好做。", "yes"),
+        ("到了农资店老板不在，等到10点多老板回来，然后跟老板聊了聊春耕。", "yes"),
+        ("美丽心情SPA，前台说老板娘还没来，11:00老板娘到了，先看了精油。", "yes"),
+        ("老板不在，等老板回来再说。", "no"),
+        ("老板在外地进货，见了店长。", "no"),
+    ],
+)
+def test_a_decider_out_then_met_was_met(judge, text, expected):
+    """An absence made up for later that day (another shop, or the boss back) is a decider met."""
+    assert judge(text).facts["kp_met"] == expected
