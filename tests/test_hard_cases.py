@@ -1353,3 +1353,21 @@ def test_narration_in_the_perfective_is_still_no_step(status_of):
 def test_a_decider_out_then_met_was_met(judge, text, expected):
     """An absence made up for later that day (another shop, or the boss back) is a decider met."""
     assert judge(text).facts["kp_met"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "小吴问价格，我报了人均450一天。之后她说要拿给经理看看。",
+        "小赵说贵了，然后说回去要问一下他们科长。",
+        "他说学校想换饮水机，但是得等学校上会研究。",
+        "主任说这事要上院长办公会，时间没定。",
+    ],
+)
+def test_someone_above_looks_first(judge, text):
+    """The person met hands it to someone above before anything is decided: not the decider."""
+    assert judge(text).facts["kp_met"] == "no"
+
+
+def test_we_showing_it_to_the_person_met_is_no_pointer_above(judge):
+    assert judge("我把方案给李经理看了，他说可以，他自己就能定。").facts["kp_met"] == "yes"
