@@ -1371,3 +1371,17 @@ def test_someone_above_looks_first(judge, text):
 
 def test_we_showing_it_to_the_person_met_is_no_pointer_above(judge):
     assert judge("我把方案给李经理看了，他说可以，他自己就能定。").facts["kp_met"] == "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("客户考虑中。", "partial"),
+        ("沟通了保洁服务，客户表示会考虑，回去等通知。", "partial"),
+        ("主任说设备的事情领导还在考虑，让我们等等。", "partial"),
+        ("客户说今年暂不考虑。", "met"),
+    ],
+)
+def test_considering_is_a_generic_need(status_of, text, expected):
+    """考虑中 / 会考虑 is interest without content; 暂不考虑 is a clear no."""
+    assert status_of(text, "need_confirmed") == expected
