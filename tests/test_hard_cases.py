@@ -1385,3 +1385,15 @@ def test_we_showing_it_to_the_person_met_is_no_pointer_above(judge):
 def test_considering_is_a_generic_need(status_of, text, expected):
     """考虑中 / 会考虑 is interest without content; 暂不考虑 is a clear no."""
     assert status_of(text, "need_confirmed") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("陈老师说学校今年标准是200，她挑了198那款。", "yes"),
+        ("价格按工会标准每人每天不超过500。", "yes"),
+        ("他说我们的焊缝达到国家标准3级就行。", "unknown"),
+    ],
+)
+def test_a_spending_standard_is_a_budget(judge, text, expected):
+    assert judge(text).facts["need"] == expected
