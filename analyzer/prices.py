@@ -197,10 +197,16 @@ def _rep_turn(doc: Document, start: int) -> int | None:
     return _words_of(doc, "rep", start)
 
 
+# What a price is for: one of a measure (每台, 一箱, 每人每天, 人均, 每平方).
+_UNIT = (
+    r"(?:公斤|平米|平方|立方|人天|课时|[个台箱瓶盒套件张包吨斤米片支颗只条桶袋罐份人方平床"
+    r"次桌本根卷对间亩度天年月位辆部款场期批组枚粒双副扇道层户家头棵株盘杯碗餐把块卡瓦])"
+)
+_PER = rf"(?:[一每单]?{_UNIT}|人均|每人每天|每人每年|每人每月|每台每年|每台每月)"
 # Between a price word and a bare number: fillers, and what the price is for (一箱（24瓶）, 每台).
 _FILLERS = re.compile(
     r"[是为约在了:：\s]|大概|大约|差不多|左右|一共|总共|只有|才"
-    r"|[（(][^）)]{0,8}[）)]|[一每单]?(?:公斤|平米|平方|立方|[个台箱瓶盒套件张包吨斤米片支颗只条桶袋罐份人方平床])|报?给?[他她]们?"
+    rf"|[（(][^）)]{{0,8}}[）)]|{_PER}|报?给?[他她]们?"
     r"|[\u4e00-\u9fff]{1,4}价(?![格位])"
 )
 
@@ -222,9 +228,7 @@ def _right_after_cue(doc: Document, spans, start: int) -> bool:
     return False
 
 
-_PER_UNIT = re.compile(
-    r"(?:每|一)(?:公斤|平米|平方|立方|[个台箱瓶盒套件张包吨斤米片支颗只条桶袋罐份人方平床])[是为]?$"
-)
+_PER_UNIT = re.compile(rf"(?:(?:每|一){_UNIT}|人均)[是为]?$")
 
 
 def _fallback(doc: Document, spans, a, cues: PriceCues) -> tuple[str | None, bool]:

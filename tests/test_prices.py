@@ -45,3 +45,17 @@ def test_price_accepted_with_amount(judge):
     r = judge("报价2万5一吨，黄工说对报价没有异议。")
     assert r.criterion("price_gap").status == "met"
     assert r.facts["our_price"] == 25000
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("我报了每次4500，张经理说考虑一下。", 4500),
+        ("我们报每桌3888，含舞台和LED大屏。", 3888),
+        ("我们报的每人每天480，在标准内。", 480),
+        ("两天一夜的套餐我们报人均880。", 880),
+    ],
+)
+def test_a_bare_number_after_a_quote_and_what_it_is_for(judge, text, value):
+    """What the price is for (每次, 每桌, 每人每天, 人均) may stand between the quote and a bare number."""
+    assert judge(text).facts["our_price"] == value
