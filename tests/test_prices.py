@@ -59,3 +59,8 @@ def test_price_accepted_with_amount(judge):
 def test_a_bare_number_after_a_quote_and_what_it_is_for(judge, text, value):
     """What the price is for (每次, 每桌, 每人每天, 人均) may stand between the quote and a bare number."""
     assert judge(text).facts["our_price"] == value
+
+
+def test_a_rival_named_by_brand_quotes_the_customers_side(judge):
+    r = judge("顺丰报的是每单4.5元，我们是5.2元。")
+    assert (r.facts["our_price"], r.facts["customer_price"]) == (5.2, 4.5)
