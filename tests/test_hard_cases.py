@@ -1397,3 +1397,16 @@ def test_considering_is_a_generic_need(status_of, text, expected):
 )
 def test_a_spending_standard_is_a_budget(judge, text, expected):
     assert judge(text).facts["need"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "报价18.6万，卢总心理价位15万。 My take：price gap不是最大的blocker，他更担心implementation risk。",
+        "下周五前发TCO对比表。自评：今天没见到院领导这一层，下次要通过王主任约分管院长。",
+        "见了采购。反思：一开始没问清楚她的预算，报价报高了，吓到她了。",
+    ],
+)
+def test_a_review_under_its_own_label(status_of, text):
+    """自评： / 反思： / My take： open the rep's own judgement, as 判断： does."""
+    assert status_of(text, "self_assessment") == "met"
