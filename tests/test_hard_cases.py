@@ -1410,3 +1410,27 @@ def test_a_spending_standard_is_a_budget(judge, text, expected):
 def test_a_review_under_its_own_label(status_of, text):
     """自评： / 反思： / My take： open the rep's own judgement, as 判断： does."""
     assert status_of(text, "self_assessment") == "met"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("下午两点半离开，随后去了另一家。", "missing"),
+        ("回访了一下之前那家学校，对方领导换人了。", "missing"),
+        ("客户说另一家报得便宜。", "partial"),
+    ],
+)
+def test_the_reps_next_customer_is_no_rival(status_of, text, expected):
+    assert status_of(text, "value_comparison") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他心裡價位是一個班組包乾三萬五千。",
+        "林科长说这个项目控制价218万。",
+        "钱是省里下来的专项资金每所大概五万。",
+    ],
+)
+def test_a_budget_is_no_rivals_price(status_of, text):
+    assert status_of(text, "value_comparison") == "missing"
