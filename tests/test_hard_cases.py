@@ -1434,3 +1434,16 @@ def test_the_reps_next_customer_is_no_rival(status_of, text, expected):
 )
 def test_a_budget_is_no_rivals_price(status_of, text):
     assert status_of(text, "value_comparison") == "missing"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("跟经办人谈了，我们报的每人每月5200元，对方说价格太高。", "partial"),
+        ("王总说今年不搞了。", "partial"),
+        ("客户说太贵了，隔壁那家一台才八千，还包安装。", "met"),
+    ],
+)
+def test_a_bare_price_complaint_is_a_vague_reaction(status_of, text, expected):
+    """太贵了 alone says little; what they hold it against is content."""
+    assert status_of(text, "customer_voice") == expected
