@@ -64,3 +64,8 @@ def test_a_bare_number_after_a_quote_and_what_it_is_for(judge, text, value):
 def test_a_rival_named_by_brand_quotes_the_customers_side(judge):
     r = judge("顺丰报的是每单4.5元，我们是5.2元。")
     assert (r.facts["our_price"], r.facts["customer_price"]) == (5.2, 4.5)
+
+
+def test_a_spending_standard_is_the_customers_side(judge):
+    r = judge("我报了一盒258。她说他们的标准是每人300，包括月饼和水果。")
+    assert (r.facts["our_price"], r.facts["customer_price"]) == (258, 300)
