@@ -451,5 +451,19 @@ class Document:
         return self.clause_speakers[c] if c >= 0 else "narration"
 
     def owned_by_rep(self, start: int) -> bool:
-        """True for 我们老板 / 我司技术: a person on the rep's own side."""
-        return bool(self.lang.own_side_re.search(self.norm, max(0, start - 4), start))
+        """True for 我们老板 / 我司技术, and for a colleague the note names (陪新人小周去…小周说)."""
+        if self.lang.own_side_re.search(self.norm, max(0, start - 4), start):
+            return True
+        names = self.our_people
+        return bool(names) and self.norm.startswith(names, start)
+
+    @lazy
+    def our_people(self) -> tuple[str, ...]:
+        """Names of the rep's colleagues the note introduces as such (协访小施, 跟新人小何去)."""
+        found = {
+            m.group("name")
+            for rx in self.lang.own_people_res
+            for m in rx.finditer(self.norm)
+            if m.group("name")
+        }
+        return tuple(sorted(found, key=len, reverse=True))

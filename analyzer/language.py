@@ -54,6 +54,9 @@ class Language:
     speech_verbs: list[str] = field(default_factory=list)
     subjectless_speech_verbs: list[str] = field(default_factory=list)
     own_side: list[str] = field(default_factory=list)
+    # Where a note names someone of our own side (陪新人小周去…, 协访小施): regexes whose group
+    # ``name`` is the name; every mention of it speaks for the rep, not the customer.
+    own_people: list[str] = field(default_factory=list)
     customer_voice_headings: list[str] = field(default_factory=list)
     # What we presented (介绍了我们的方案：1. … 2. …; 【产品介绍】): the rep's words, not the customer's.
     presentation_verbs: list[str] = field(default_factory=list)
@@ -100,6 +103,10 @@ class Language:
         self.verb_re = re.compile(_alternation(self.speech_verbs))
         self.subjectless_verb_re = re.compile(_alternation(self.subjectless_speech_verbs))
         self.own_side_re = re.compile(rf"(?:{_alternation(self.own_side)})$")
+        self.own_people_res = [re.compile(p) for p in self.own_people]
+        for rx in self.own_people_res:
+            if "name" not in rx.groupindex:
+                raise re.error(f"own_people pattern {rx.pattern!r} has no group (?P<name>…)")
         self.voice_heading_re = re.compile(_alternation(self.customer_voice_headings))
         self.presentation_re = re.compile(_alternation(self.presentation_verbs))
         self.speech_stop_re = re.compile(_alternation(self.speech_stops))
@@ -127,6 +134,7 @@ class Language:
             speech_verbs=sp.get("verbs", []),
             subjectless_speech_verbs=sp.get("subjectless_verbs", []),
             own_side=sp.get("own_side", []),
+            own_people=sp.get("own_people", []),
             customer_voice_headings=sp.get("customer_voice_headings", []),
             presentation_verbs=sp.get("presentation_verbs", []),
             speech_stops=sp.get("stops", []),

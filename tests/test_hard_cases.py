@@ -1447,3 +1447,28 @@ def test_a_budget_is_no_rivals_price(status_of, text):
 def test_a_bare_price_complaint_is_a_vague_reaction(status_of, text, expected):
     """太贵了 alone says little; what they hold it against is content."""
     assert status_of(text, "customer_voice") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "小马今天第一次独立讲方案，整体逻辑清楚，就是语速太快，下次放慢一点，多停顿让客户提问。",
+            "met",
+        ),
+        ("陪访小袁。小袁一直在念功能，没结合客户的外贸流程，这点要改。", "met"),
+        ("跟小李去了趟城南的装饰公司，聊了聊瓷砖的事。小李表现还行，就是有点紧张。", "partial"),
+    ],
+)
+def test_a_coaches_review_of_the_rep(status_of, text, expected):
+    """A team lead's critique with what to change is a judgement; 表现还行 alone is a bare verdict."""
+    assert status_of(text, "self_assessment") == expected
+
+
+def test_a_colleague_named_in_a_coaching_note_speaks_for_us(judge):
+    """陪新人小周去… then 小周说: the colleague's words are ours, not the customer's."""
+    text = "今天陪新人小周去市二院。小周说我们的吻合器已经挂网了。"
+    assert next(c for c in judge(text).criteria if c.id == "customer_voice").status == "missing"
+    # Without the introduction 小周 is the customer's person.
+    text = "今天去市二院。小周说他们的吻合器用的是强生的。"
+    assert next(c for c in judge(text).criteria if c.id == "customer_voice").status == "met"

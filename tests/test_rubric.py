@@ -180,3 +180,18 @@ def test_symbol_headings_extend_the_default(tmp_path):
     r = load_rubric(str(p))
     assert r.language.symbol_headings["🧾"] == "报价"
     assert r.language.symbol_headings["👤"] == "拜访对象"
+
+
+def test_an_own_people_pattern_needs_a_name_group(tmp_path):
+    p = write(
+        tmp_path,
+        "s.yaml",
+        """
+        extends: default
+        language:
+          speech:
+            own_people: ['陪访小[\\u4e00-\\u9fff]']
+        """,
+    )
+    with pytest.raises(RubricError, match="own_people"):
+        load_rubric(str(p))
