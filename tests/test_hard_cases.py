@@ -1472,3 +1472,16 @@ def test_a_colleague_named_in_a_coaching_note_speaks_for_us(judge):
     # Without the introduction 小周 is the customer's person.
     text = "今天去市二院。小周说他们的吻合器用的是强生的。"
     assert next(c for c in judge(text).criteria if c.id == "customer_voice").status == "met"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("何主管问了线上课怎么收费，她说要回去问一下领导。", "no"),
+        ("小罗说他们的培训都是分行统一安排的。", "no"),
+        # A new hire's guess about who decides stays a guess.
+        ("刘经理挺感兴趣。好像最后定的话要看老板的意思，这个我也不是很确定。", "unknown"),
+    ],
+)
+def test_who_decides_said_and_guessed(judge, text, expected):
+    assert judge(text).facts["kp_met"] == expected
