@@ -1485,3 +1485,7 @@ def test_a_colleague_named_in_a_coaching_note_speaks_for_us(judge):
 )
 def test_who_decides_said_and_guessed(judge, text, expected):
     assert judge(text).facts["kp_met"] == expected
+
+
+def test_a_want_whose_object_comes_later(judge):
+    assert judge("林经理说今年下半年想在自有品牌之外加一条中端线。").facts["need"] == "yes"
