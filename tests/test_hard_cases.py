@@ -1489,3 +1489,11 @@ def test_who_decides_said_and_guessed(judge, text, expected):
 
 def test_a_want_whose_object_comes_later(judge):
     assert judge("林经理说今年下半年想在自有品牌之外加一条中端线。").facts["need"] == "yes"
+
+
+@pytest.mark.parametrize(
+    "text", ["这单争取下周签，明天先把合同发过去。", "考虑周末去小区做个展台，明天先给物业打电话。"]
+)
+def test_the_step_is_dated_by_the_plain_plan_not_the_hope(judge, text):
+    """争取下周签 / 考虑周末去 is a hope; the step's time is that of the plain plan beside it."""
+    assert judge(text).facts["next_step_when"] == "明天"
