@@ -1497,3 +1497,16 @@ def test_a_want_whose_object_comes_later(judge):
 def test_the_step_is_dated_by_the_plain_plan_not_the_hope(judge, text):
     """争取下周签 / 考虑周末去 is a hope; the step's time is that of the plain plan beside it."""
     assert judge(text).facts["next_step_when"] == "明天"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "行政总监说他们现在报修还靠微信群派单，经常漏单。",
+        "陪小江去了趟客户工厂，看了看现场，设备挺旧的。",
+        "她说那台复印机老是卡纸，用了六七年了。",
+        "经理说比他们去年投的那家贵。",
+    ],
+)
+def test_their_way_or_kit_described_is_a_current_way(status_of, text):
+    assert status_of(text, "value_comparison") == "partial"
