@@ -69,3 +69,9 @@ def test_a_rival_named_by_brand_quotes_the_customers_side(judge):
 def test_a_spending_standard_is_the_customers_side(judge):
     r = judge("我报了一盒258。她说他们的标准是每人300，包括月饼和水果。")
     assert (r.facts["our_price"], r.facts["customer_price"]) == (258, 300)
+
+
+def test_a_colleague_quoting_ends_the_customers_words(judge):
+    """吴总问价，小曹报了一台9.2万: once our colleague speaks, the figure is ours."""
+    r = judge("陪访小曹。吴总问价，小曹报了一台9.2万，吴总说他预算一台8万。")
+    assert (r.facts["our_price"], r.facts["customer_price"]) == (92000, 80000)
