@@ -1510,3 +1510,17 @@ def test_the_step_is_dated_by_the_plain_plan_not_the_hope(judge, text):
 )
 def test_their_way_or_kit_described_is_a_current_way(status_of, text):
     assert status_of(text, "value_comparison") == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "去了市二院，见了设备科的人，介绍了我们的新款留置针，留了资料。",
+        "见了科主任，聊得挺好，他对我们的设备很感兴趣。",
+        "联系了周支书，他说今年村里没这个打算，明年再看。",
+        "去了趟一中食堂，碰到个管事的，说现在供货的是他们老关系。",
+    ],
+)
+def test_a_contact_named_by_role_or_department(status_of, text):
+    """科主任, 支书, 管事的 and 设备科的人 are people met, whose say is not stated."""
+    assert status_of(text, "kp_identified") == "partial"
