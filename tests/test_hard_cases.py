@@ -1524,3 +1524,11 @@ def test_their_way_or_kit_described_is_a_current_way(status_of, text):
 def test_a_contact_named_by_role_or_department(status_of, text):
     """科主任, 支书, 管事的 and 设备科的人 are people met, whose say is not stated."""
     assert status_of(text, "kp_identified") == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["见了XX总，报价xxx元，客户说考虑一下。", "下午去拜访了智联通信的某某总，介绍了我们的HR系统。"],
+)
+def test_a_person_whose_name_is_left_out_was_still_met(status_of, text):
+    assert status_of(text, "kp_identified") == "partial"
