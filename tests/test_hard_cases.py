@@ -1532,3 +1532,15 @@ def test_a_contact_named_by_role_or_department(status_of, text):
 )
 def test_a_person_whose_name_is_left_out_was_still_met(status_of, text):
     assert status_of(text, "kp_identified") == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "副经理出来聊了十分钟，说防水这块甲方指定了品牌，他们改不了。",
+        "卜主任是技术评分的主要人物，但不定标，定标在省公司物资部。",
+        "店员说进货都是总部配的，店长今天休息。",
+    ],
+)
+def test_the_choice_made_elsewhere(judge, text):
+    assert judge(text).facts["kp_met"] == "no"
