@@ -1544,3 +1544,15 @@ def test_a_person_whose_name_is_left_out_was_still_met(status_of, text):
 )
 def test_the_choice_made_elsewhere(judge, text):
     assert judge(text).facts["kp_met"] == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("下午：陈工说采购经理这两天出差，等回来再说。", "no"),
+        ("店员说店长今天休息，留了资料。", "no"),
+        ("经理出差了一周，今天回来，跟经理聊了聊，他说他能定。", "yes"),
+    ],
+)
+def test_the_one_it_rests_on_away(judge, text, expected):
+    assert judge(text).facts["kp_met"] == expected
