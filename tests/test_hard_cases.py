@@ -1556,3 +1556,7 @@ def test_the_choice_made_elsewhere(judge, text):
 )
 def test_the_one_it_rests_on_away(judge, text, expected):
     assert judge(text).facts["kp_met"] == expected
+
+
+def test_who_approves_is_no_budget(judge):
+    assert judge("陈经理说采购流程需走集团，集团信息中心有最终审批权。").facts["need"] == "unknown"
