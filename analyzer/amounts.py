@@ -2,7 +2,8 @@
 
 Amounts are matched on the character stream (jieba cuts 3.5万 into 3.5 / 万
 and 2万5 into 2 / 万 / 5), then only the matched span is converted. An amount
-is a *price* when it carries a currency mark (¥, 元, 块, rmb), or a 万 / 千 /
+is a *price* when it carries a currency mark (¥, 元, 块, rmb; $, €, usd, 美金, 欧元 for export
+quotes, kept as the number said, with no conversion), or a 万 / 千 /
 k / w magnitude not followed by a non-money unit (200人, 3万平), or when a bare
 number directly follows a price word (报价3500). Amounts under a yuan said
 aloud in 毛 (三毛二, 一块一毛五) are money too. Phone and model numbers, dates,
@@ -24,14 +25,14 @@ _CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+"
 # Currency prefix, number, magnitude, optional shorthand tail digit, currency suffix.
 _AMOUNT = re.compile(
     rf"""
-    (?=[¥$r人\d零〇一二两三四五六七八九十百千万亿])   # skip ahead to where an amount can start
-    (?P<cur>[¥$]|rmb|人民币)?\s*
+    (?=[¥$€£rue人\d零〇一二两三四五六七八九十百千万亿])   # skip ahead to where an amount can start
+    (?P<cur>[¥$€£]|rmb|人民币|usd|us\$|eur)?\s*
     (?:
         (?P<num>{_ARABIC})\s*(?P<mag>万|千|百|亿|k(?![a-z])|w(?![a-z]))?
             (?:(?<=[万千])(?P<tail>\d|[一二两三四五六七八九])(?![\d%]|[.,]\d))?
       | (?P<cn>{_CN_NUM})
     )
-    (?P<suffix>\s*(?:元|块钱|块|rmb|人民币))?
+    (?P<suffix>\s*(?:元|块钱|块|rmb|人民币|美金|美元|欧元|欧(?![式美洲])|刀(?![具片头])|usd(?![a-z])|eur(?![a-z])|港币|港元))?
     """,
     re.VERBOSE,
 )

@@ -3,6 +3,7 @@
 import pytest
 
 from analyzer.amounts import cn_to_number, find_amounts
+from analyzer.normalize import normalise
 
 
 def values(text):
@@ -89,3 +90,23 @@ def test_placeholders_are_never_amounts(judge):
     r = judge("报价xxx元，客户预算XX万")
     assert r.facts["our_price"] is None and r.facts["customer_price"] is None
     assert r.criterion("price_gap").status == "partial"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("FOB 3.2美金一个", 3.2),
+        ("报了USD 12.5/pc", 12.5),
+        ("报价€8.6一套", 8.6),
+        ("4.5美元一米", 4.5),
+        ("越南那家才$11.8", 11.8),
+    ],
+)
+def test_export_quotes_in_another_currency_are_money_as_said(text, value):
+    """An export quote keeps the number said (no conversion) and counts as money."""
+    found = find_amounts(normalise(text))
+    assert [(a.value, a.explicit) for a in found] == [(value, True)]
+
+
+def test_words_that_only_look_like_a_currency():
+    assert all(not a.explicit for a in find_amounts(normalise("欧式家具做了3年，刀具3把。")))

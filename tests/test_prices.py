@@ -75,3 +75,8 @@ def test_a_colleague_quoting_ends_the_customers_words(judge):
     """吴总问价，小曹报了一台9.2万: once our colleague speaks, the figure is ours."""
     r = judge("陪访小曹。吴总问价，小曹报了一台9.2万，吴总说他预算一台8万。")
     assert (r.facts["our_price"], r.facts["customer_price"]) == (92000, 80000)
+
+
+def test_an_export_quote_against_the_buyers_target(judge):
+    r = judge("我们报FOB 3.2美金一个，客户target price是2.8。")
+    assert (r.facts["our_price"], r.facts["customer_price"]) == (3.2, 2.8)
