@@ -55,8 +55,11 @@ _CN_MAGNITUDE = re.compile(r"[万千百亿]")
 _VAGUE_AFTER = re.compile(r"[多余来几]")
 # Two digits side by side (五六, 七八) say "five or six": a range, not a figure.
 _CN_RANGE = re.compile(r"[一二两三四五六七八九][二两三四五六七八九]")
+# The tenths after 块 / 元 (一块一, 三块五, 一块二一本), but not a count that starts the unit a price
+# is for (2块一箱, 1.9元一个: "per box", "per piece").
+_MEASURE_WORDS = "斤吨台个件箱只张米平次份瓶包袋盒本片桶把根卷盘双条"
 _JIAO = re.compile(
-    r"(\d|[一二两三四五六七八九])(?![\d.万千百亿]|[二两三四五六七八九十]|一(?![斤吨台个件箱只张米平次份瓶包袋盒本片桶把根卷盘双条]))"
+    rf"(\d|[一二两三四五六七八九])(?![\d.万千百亿]|[二两三四五六七八九十]|一(?![{_MEASURE_WORDS}])|[{_MEASURE_WORDS}])"
 )
 
 # 三毛二 / 两毛 / (一块一)毛五: tenths and hundredths of a yuan said aloud; 毛利, 毛巾, 毛重 are no money.

@@ -110,3 +110,12 @@ def test_export_quotes_in_another_currency_are_money_as_said(text, value):
 
 def test_words_that_only_look_like_a_currency():
     assert all(not a.explicit for a in find_amounts(normalise("欧式家具做了3年，刀具3把。")))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("2块一箱", 2), ("12块一箱", 12), ("1.9元一个", 1.9), ("1.5元一斤", 1.5), ("一块一", 1.1)],
+)
+def test_a_count_after_the_price_is_not_its_tenths(text, value):
+    """2块一箱 is two yuan a box, not 2.1; 一块一 alone is still 1.1."""
+    assert [a.value for a in find_amounts(normalise(text))] == [value]
