@@ -66,6 +66,10 @@ _JIAO = re.compile(
 _FEN = r"(?:(\d|[一二三四五六七八九])(?![台个件箱只张米平次份瓶包袋盒本片桶把根卷盘双条斤吨]))?"
 _MAO = re.compile(rf"(\d|[一二两三四五六七八九])毛{_FEN}(?![\d利巾衣绒坯重料发毯笔])")
 _MAO_AFTER_JIAO = re.compile(rf"毛{_FEN}(?![\d利巾衣绒坯重料发毯笔])")
+# Things counted with 块 (4块电池, 两块屏): the 块 before them is a measure word, not yuan.
+_KUAI_COUNTS = re.compile(
+    r"(?:电池|屏|显示屏|板|钢板|木板|玻璃|砖|瓷砖|地|田|表|手表|牌子|招牌|布|石头|肉|蛋糕|模组|芯片|硬盘|区域|场地|面板|滤芯)"
+)
 # 800×800, 八百乘八百: a size, not money.
 _TIMES_BEFORE = re.compile(r"(?:乘|×|\*)\s*$")
 
@@ -185,6 +189,12 @@ def find_amounts(norm: str, masked: list[tuple[int, int]] = ()) -> list[Amount]:
             explicit = True  # 3150一吨, 42/台: a unit price
         if value is None or value <= 0:
             continue
+        if (
+            end == m.end()
+            and (m.group("suffix") or "").strip() == "块"
+            and _KUAI_COUNTS.match(norm, end)
+        ):
+            continue  # 4块电池, 两块钢板: 块 counts things here, it is no yuan
         if _is_not_money(norm, m, start, end, explicit):
             continue
         found.append(Amount(start, end, value, explicit))

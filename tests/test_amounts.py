@@ -119,3 +119,8 @@ def test_words_that_only_look_like_a_currency():
 def test_a_count_after_the_price_is_not_its_tenths(text, value):
     """2块一箱 is two yuan a box, not 2.1; 一块一 alone is still 1.1."""
     assert [a.value for a in find_amounts(normalise(text))] == [value]
+
+
+@pytest.mark.parametrize("text", ["含4块电池和一台充电站", "两块钢板", "三块瓷砖"])
+def test_kuai_counting_things_is_no_yuan(text):
+    assert find_amounts(normalise(text)) == []
