@@ -70,6 +70,10 @@ class AmountFact(Extractor):
         prices = [p for p in ctx.prices if p.role == self.role]
         if not prices:
             return FactValue(None)
+        # 差7块…一平差7块: the stated gap said again is the gap, not a side's price.
+        gaps = {p.value for p in ctx.prices if p.role == "gap"}
+        if gaps:
+            prices = [p for p in prices if p.value not in gaps] or prices
         # An amount whose side a word names beats one that only took the default side.
         prices = [p for p in prices if p.strong] or prices
         p = prices[-1] if self.pick == "last" else prices[0]

@@ -80,3 +80,13 @@ def test_a_colleague_quoting_ends_the_customers_words(judge):
 def test_an_export_quote_against_the_buyers_target(judge):
     r = judge("我们报FOB 3.2美金一个，客户target price是2.8。")
     assert (r.facts["our_price"], r.facts["customer_price"]) == (3.2, 2.8)
+
+
+def test_the_gap_said_again_is_no_sides_price(judge):
+    r = judge(
+        "陪访记录（业务员：小何）\n"
+        "价格：小何报100厚A级岩棉板每平方46元，采购主管说小厂给的是39，差7块。\n"
+        "我当场给他们算了：我们每批次随货带检测报告；按上次退两车耽误十几天工期算，一平差7块，"
+        "3.2万平米也就二十来万，工期罚款比这个多。"
+    )
+    assert (r.facts["our_price"], r.facts["customer_price"], r.facts["price_gap"]) == (46, 39, 7)
