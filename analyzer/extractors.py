@@ -4,7 +4,8 @@ Each extractor is generic and takes its words and conditions from the YAML:
 
 ``polarity``    yes / no / unknown from two conditions (``yes:``, ``no:``);
                 ``prefer`` says which wins when both hold.
-``amount``      the last (or first) price of a role: ``role: ours|customer``.
+``amount``      the last (or first) price of a role: ``role: ours|customer``; with
+                ``agrees_with: <fact>``, the one that a stated gap separates from that fact.
 ``amount_gap``  a gap stated as an amount (差了8千), else ``ours - customer``
                 from two other facts.
 ``time_of``     the first time phrase (of ``kinds``) among the hits of a condition,
@@ -65,6 +66,9 @@ class Polarity(Extractor):
 class AmountFact(Extractor):
     role: str
     pick: str = "last"
+    agrees_with: str | None = (
+        None  # 预算420万…我们报460万，差40万: the figure the gap is measured to
+    )
 
     def extract(self, ctx: Context) -> FactValue:
         prices = [p for p in ctx.prices if p.role == self.role]
@@ -76,8 +80,17 @@ class AmountFact(Extractor):
             prices = [p for p in prices if p.value not in gaps] or prices
         # An amount whose side a word names beats one that only took the default side.
         prices = [p for p in prices if p.strong] or prices
+        if gaps and self.agrees_with:
+            other = ctx.fact(self.agrees_with).value
+            if isinstance(other, int | float):
+                prices = [
+                    p for p in prices if any(abs(abs(other - p.value) - g) <= 0.5 for g in gaps)
+                ] or prices
         p = prices[-1] if self.pick == "last" else prices[0]
         return FactValue(_number(p.value), [Hit(p.start, p.end, "amount", p.role, p.value)])
+
+    def fact_refs(self) -> set[str]:
+        return {self.agrees_with} if self.agrees_with else set()
 
 
 @dataclass
@@ -132,7 +145,7 @@ def _number(v: float) -> float | int:
 
 EXTRACTOR_KEYS: dict[str, set[str]] = {
     "polarity": {"yes", "no", "prefer"},
-    "amount": {"role", "pick"},
+    "amount": {"role", "pick", "agrees_with"},
     "amount_gap": {"ours", "customer"},
     "time_of": {"from", "kinds"},
 }
@@ -164,7 +177,10 @@ def compile_extractor(node: Any, lexicon_names: Callable[[str], bool]) -> Extrac
         pick = node.get("pick", "last")
         if pick not in ("first", "last"):
             raise ConditionError(node, "pick", "'pick' must be first or last")
-        return AmountFact(role, pick)
+        agrees_with = node.get("agrees_with")
+        if agrees_with is not None and not isinstance(agrees_with, str):
+            raise ConditionError(node, "agrees_with", "'agrees_with' must name a fact")
+        return AmountFact(role, pick, agrees_with)
     if kind == "amount_gap":
         for k in ("ours", "customer"):
             if not isinstance(node.get(k), str):

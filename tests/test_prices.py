@@ -90,3 +90,16 @@ def test_the_gap_said_again_is_no_sides_price(judge):
         "3.2万平米也就二十来万，工期罚款比这个多。"
     )
     assert (r.facts["our_price"], r.facts["customer_price"], r.facts["price_gap"]) == (46, 39, 7)
+
+
+def test_the_customers_figure_is_the_one_the_stated_gap_measures(judge):
+    """A budget and a rival's price both stand in the note; the gap says which one we are held to."""
+    r = judge(
+        "财政预算批的是每台180万。我给周院长透了一个172万一台的价，"
+        "他说去年心内科那台的中标价是165万，他们心理价位就在这附近，差了7万一台。"
+    )
+    assert (r.facts["our_price"], r.facts["customer_price"], r.facts["price_gap"]) == (
+        1720000,
+        1650000,
+        70000,
+    )

@@ -97,6 +97,16 @@ def test_new_terms_become_jieba_words(tmp_path):
         ("extends: default\ncriteria:\n  - id: x\n    title: t\n", "needs a 'met' condition"),
         ("extends: default\nbogus: 1\n", ":2: bogus: unknown key"),
         ("extends: default\ncriteria:\n  - id: x\n    met: {fact: nope}\n", "unknown fact 'nope'"),
+        (
+            "extends: default\nfacts:\n  theirs:\n    extractor: amount\n    role: customer\n"
+            "    agrees_with: nope\n",
+            "unknown fact 'nope'",
+        ),
+        (
+            "extends: default\nfacts:\n  theirs:\n    extractor: amount\n    role: customer\n"
+            "    agrees_with: [our_price]\n",
+            "'agrees_with' must name a fact",
+        ),
         ("extends: nowhere\n", "extends: unknown rubric 'nowhere'"),
         (
             "extends: default\ncriteria:\n  - id: x\n    met: {person: person_titles, nicknames: 2}\n",
