@@ -5,7 +5,8 @@ Each extractor is generic and takes its words and conditions from the YAML:
 ``polarity``    yes / no / unknown from two conditions (``yes:``, ``no:``);
                 ``prefer`` says which wins when both hold.
 ``amount``      the last (or first) price of a role: ``role: ours|customer``; with
-                ``agrees_with: <fact>``, the one that a stated gap separates from that fact.
+                ``paired_with: <role>``, of those a stated gap separates from a price of that
+                role, when there are any.
 ``amount_gap``  a gap stated as an amount (差了8千), else ``ours - customer``
                 from two other facts.
 ``time_of``     the first time phrase (of ``kinds``) among the hits of a condition,
@@ -66,9 +67,8 @@ class Polarity(Extractor):
 class AmountFact(Extractor):
     role: str
     pick: str = "last"
-    agrees_with: str | None = (
-        None  # 预算420万…我们报460万，差40万: the figure the gap is measured to
-    )
+    # 预算420万…我们报460万，差40万: the figures a stated gap measures, when there are such.
+    paired_with: str | None = None
 
     def extract(self, ctx: Context) -> FactValue:
         prices = [p for p in ctx.prices if p.role == self.role]
@@ -80,17 +80,15 @@ class AmountFact(Extractor):
             prices = [p for p in prices if p.value not in gaps] or prices
         # An amount whose side a word names beats one that only took the default side.
         prices = [p for p in prices if p.strong] or prices
-        if gaps and self.agrees_with:
-            other = ctx.fact(self.agrees_with).value
-            if isinstance(other, int | float):
-                prices = [
-                    p for p in prices if any(abs(abs(other - p.value) - g) <= 0.5 for g in gaps)
-                ] or prices
+        if gaps and self.paired_with:
+            others = [p.value for p in ctx.prices if p.role == self.paired_with]
+            prices = [
+                p
+                for p in prices
+                if any(abs(abs(o - p.value) - g) <= 0.5 for o in others for g in gaps)
+            ] or prices
         p = prices[-1] if self.pick == "last" else prices[0]
         return FactValue(_number(p.value), [Hit(p.start, p.end, "amount", p.role, p.value)])
-
-    def fact_refs(self) -> set[str]:
-        return {self.agrees_with} if self.agrees_with else set()
 
 
 @dataclass
@@ -145,7 +143,7 @@ def _number(v: float) -> float | int:
 
 EXTRACTOR_KEYS: dict[str, set[str]] = {
     "polarity": {"yes", "no", "prefer"},
-    "amount": {"role", "pick", "agrees_with"},
+    "amount": {"role", "pick", "paired_with"},
     "amount_gap": {"ours", "customer"},
     "time_of": {"from", "kinds"},
 }
@@ -177,10 +175,10 @@ def compile_extractor(node: Any, lexicon_names: Callable[[str], bool]) -> Extrac
         pick = node.get("pick", "last")
         if pick not in ("first", "last"):
             raise ConditionError(node, "pick", "'pick' must be first or last")
-        agrees_with = node.get("agrees_with")
-        if agrees_with is not None and not isinstance(agrees_with, str):
-            raise ConditionError(node, "agrees_with", "'agrees_with' must name a fact")
-        return AmountFact(role, pick, agrees_with)
+        paired_with = node.get("paired_with")
+        if paired_with is not None and paired_with not in ("ours", "customer"):
+            raise ConditionError(node, "paired_with", "'paired_with' must be ours or customer")
+        return AmountFact(role, pick, paired_with)
     if kind == "amount_gap":
         for k in ("ours", "customer"):
             if not isinstance(node.get(k), str):

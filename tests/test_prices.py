@@ -103,3 +103,9 @@ def test_the_customers_figure_is_the_one_the_stated_gap_measures(judge):
         1650000,
         70000,
     )
+
+
+def test_our_quote_is_the_one_the_stated_gap_measures(judge):
+    """Our quote, a rival's and a floor said later at home: the gap says which quote stands."""
+    r = judge("我们报172万，对方说另一家报的150万，差了22万。回来我们经理说底价可以到160万。")
+    assert (r.facts["our_price"], r.facts["customer_price"]) == (1720000, 1500000)

@@ -99,13 +99,8 @@ def test_new_terms_become_jieba_words(tmp_path):
         ("extends: default\ncriteria:\n  - id: x\n    met: {fact: nope}\n", "unknown fact 'nope'"),
         (
             "extends: default\nfacts:\n  theirs:\n    extractor: amount\n    role: customer\n"
-            "    agrees_with: nope\n",
-            "unknown fact 'nope'",
-        ),
-        (
-            "extends: default\nfacts:\n  theirs:\n    extractor: amount\n    role: customer\n"
-            "    agrees_with: [our_price]\n",
-            "'agrees_with' must name a fact",
+            "    paired_with: our_price\n",
+            "'paired_with' must be ours or customer",
         ),
         ("extends: nowhere\n", "extends: unknown rubric 'nowhere'"),
         (
