@@ -1560,3 +1560,20 @@ def test_the_one_it_rests_on_away(judge, text, expected):
 
 def test_who_approves_is_no_budget(judge):
     assert judge("陈经理说采购流程需走集团，集团信息中心有最终审批权。").facts["need"] == "unknown"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "李工说业务部门有一部分合同在e签宝上试。",
+        "他说有两家保安公司在接触他们，其中一家报价一年便宜十几万。",
+        "护士长说院里最近在推国产替代，可能明年会换。",
+        "客户嫌贵，说越南那边便宜很多。",
+    ],
+)
+def test_rivals_in_renewal_and_export_notes(status_of, text):
+    assert status_of(text, "value_comparison") == "partial"
+
+
+def test_our_own_product_in_use_is_no_rival(status_of):
+    assert status_of("赵主任说园区现在用我们的宽带，用着还行。", "value_comparison") == "missing"
