@@ -17,7 +17,7 @@ Matchers (exactly one per mapping), with the options each accepts::
     section: LEXICON | [words]        a section whose heading names one of them; min_chars: N of body
     pattern: REGEX                    same options as terms (matched on the normalised text)
     amount: any|ours|customer|gap     min: N
-    time: future|present|past|clock|any | [kinds]   min: N
+    time: future|dated|present|past|clock|any | [kinds]   min: N
     speech: customer|rep              min_chars: N, ignore: LEXICON | [words] (not counted),
                                       verbs: [words] (only cues with one of these verbs)
     quantity: true                    negated, speaker, min
@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
 WINDOWS = ("clause", "sentence", "nearby", "section", "note")
 SPEAKERS = ("customer", "rep", "narration", "any", "not_rep", "not_customer")
-TIME_KINDS = ("future", "present", "past", "clock", "any")
+TIME_KINDS = ("future", "dated", "present", "past", "clock", "any")
 AMOUNT_ROLES = ("any", "ours", "customer", "gap")
 STATUSES = ("met", "partial", "missing")
 

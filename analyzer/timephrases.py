@@ -64,6 +64,8 @@ _MD_RE = re.compile(_MD)
 _NOTE_DATE_TAIL = re.compile(r"\s*[（(]?\s*(?:周|星期|礼拜)[一二三四五六日天1-7]")
 _HAS_CLOCK = re.compile(r"\d[:：]\d")
 _DONE = re.compile(r"[^，,。；;]{0,6}?(?:了|过(?![去来]))")
+# 明年的预算 / 下周的会: a time that describes a thing, followed by 的 and the thing.
+_OF_A_THING = re.compile(r"的[\u4e00-\u9fff]")
 
 
 # Made by the dozen per note: slots, not frozen (a frozen dataclass is three times slower to make).
@@ -71,7 +73,7 @@ _DONE = re.compile(r"[^，,。；;]{0,6}?(?:了|过(?![去来]))")
 class TimePhrase:
     start: int
     end: int
-    kind: str  # future | present | past | clock
+    kind: str  # future | dated (明年的预算) | present | past | clock
 
 
 def find_times(norm: str, masked: list[tuple[int, int]] = (), clause_of=None) -> list[TimePhrase]:
@@ -94,6 +96,8 @@ def find_times(norm: str, masked: list[tuple[int, int]] = (), clause_of=None) ->
             continue  # 提了3点, 有几点
         if kind == "future" and _HABITUAL.search(norm, max(0, start - 3), start):
             kind = "present"
+        if kind == "future" and _OF_A_THING.match(norm, end):
+            kind = "dated"  # 聊了下明年的保安续约: a thing that falls then, not when we act
         if kind == "future" and clause_of is not None:
             c_start, c_end = clause_of(start)
             if _PAST_CONTEXT.search(norm, c_start, start):

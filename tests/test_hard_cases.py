@@ -1577,3 +1577,9 @@ def test_rivals_in_renewal_and_export_notes(status_of, text):
 
 def test_our_own_product_in_use_is_no_rival(status_of):
     assert status_of("赵主任说园区现在用我们的宽带，用着还行。", "value_comparison") == "missing"
+
+
+def test_a_thing_dated_next_year_is_no_step_of_ours(judge):
+    r = judge("和物业王经理见面，聊了下明年的保安续约。")
+    assert r.facts["next_step_when"] is None
+    assert judge("院里明年的采购计划里有两台呼吸机。").facts["need"] == "yes"

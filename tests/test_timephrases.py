@@ -2,6 +2,7 @@
 
 import pytest
 
+from analyzer.normalize import normalise
 from analyzer.timephrases import find_times
 
 
@@ -103,3 +104,8 @@ def test_years_ago_and_habits(doc_of, text, expected):
 
 def test_a_weekday_plan_at_the_top_stays_a_plan():
     assert ("周二上午", "future") in kinds("周二上午到他们公司演示。")
+
+
+@pytest.mark.parametrize("text", ["聊了下明年的保安续约", "说了说下周的展会", "看了下个月的排班"])
+def test_a_time_that_describes_a_thing_is_dated_not_a_when(text):
+    assert [t.kind for t in find_times(normalise(text))] == ["dated"]
