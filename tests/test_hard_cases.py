@@ -1583,3 +1583,7 @@ def test_a_thing_dated_next_year_is_no_step_of_ours(judge):
     r = judge("和物业王经理见面，聊了下明年的保安续约。")
     assert r.facts["next_step_when"] is None
     assert judge("院里明年的采购计划里有两台呼吸机。").facts["need"] == "yes"
+
+
+def test_waiting_for_her_to_ask_above(judge):
+    assert judge("护士长说可以安排试用，等她问问主任。").facts["kp_met"] == "no"
