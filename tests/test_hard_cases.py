@@ -1587,3 +1587,11 @@ def test_a_thing_dated_next_year_is_no_step_of_ours(judge):
 
 def test_waiting_for_her_to_ask_above(judge):
     assert judge("护士长说可以安排试用，等她问问主任。").facts["kp_met"] == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("她说等领导定。", "missing"), ("PI发过去三天了客户还没回邮件，明天再催一下。", "partial")],
+)
+def test_their_decision_and_our_chasing(status_of, text, expected):
+    assert status_of(text, "next_step") == expected
