@@ -109,3 +109,16 @@ def test_our_quote_is_the_one_the_stated_gap_measures(judge):
     """Our quote, a rival's and a floor said later at home: the gap says which quote stands."""
     r = judge("我们报172万，对方说另一家报的150万，差了22万。回来我们经理说底价可以到160万。")
     assert (r.facts["our_price"], r.facts["customer_price"]) == (1720000, 1500000)
+
+
+@pytest.mark.parametrize(
+    ("text", "ours", "theirs"),
+    [
+        ("主要从隔壁那家贸易商鑫源拿，到厂8050含税。我报的是8120到厂含税。", 8120, 8050),
+        ("刘总拿出宏宇经销商的单子，36元一片。我们报每片42元。", 42, 36),
+    ],
+)
+def test_price_words_of_trade_say_price(judge, text, ours, theirs):
+    """到厂, 含税, 加工费, 单子: words of a trade that say 'price', whose side comes from the sentence."""
+    r = judge(text)
+    assert (r.facts["our_price"], r.facts["customer_price"]) == (ours, theirs)
