@@ -119,7 +119,16 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
         if gaps:
             role = "gap"
         elif strong:
-            role = max(strong, key=lambda sp: sp[1])[2]
+            nearest = max(strong, key=lambda sp: sp[1])
+            role = nearest[2]
+            if role == "ours" and doc.norm[nearest[0] : nearest[1]] not in SUBJECT_WORDS:
+                # 隔壁那家店给他报过25万2 / 原厂修一次报价2万3: the quote is the rival's, whose name
+                # stands before the quote word, unless we take the floor again (那家…我们报).
+                theirs = [sp for sp in strong if sp[2] == "customer" and sp[1] <= nearest[0]]
+                if theirs and not doc.lang.rep_subject_re.search(
+                    doc.norm, theirs[-1][1], nearest[0]
+                ):
+                    role = "customer"
         elif window:
             # 报的 / 单价 / 每月 take the side named earlier in the sentence, else the speaker's;
             # in the customer's words, only a side they name themselves (他说现在车队是每月4000).

@@ -122,3 +122,20 @@ def test_price_words_of_trade_say_price(judge, text, ours, theirs):
     """到厂, 含税, 加工费, 单子: words of a trade that say 'price', whose side comes from the sentence."""
     r = judge(text)
     assert (r.facts["our_price"], r.facts["customer_price"]) == (ours, theirs)
+
+
+@pytest.mark.parametrize(
+    ("text", "ours", "theirs"),
+    [
+        ("我们每台26万。冯总说隔壁那家店给他报过每台25万2，还送三年保养。", 260000, 252000),
+        ("钱工说原厂修一次报价2万3，他们觉得太贵了。我跟钱工说我们这边1万2能修好。", 12000, 23000),
+    ],
+)
+def test_a_quote_word_after_the_rivals_name_is_the_rivals_quote(judge, text, ours, theirs):
+    r = judge(text)
+    assert (r.facts["our_price"], r.facts["customer_price"]) == (ours, theirs)
+
+
+def test_we_take_the_floor_again_after_the_rival(judge):
+    r = judge("客户说友商报的2万8，我们报价3万2。")
+    assert (r.facts["our_price"], r.facts["customer_price"]) == (32000, 28000)
