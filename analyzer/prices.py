@@ -125,16 +125,16 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
                 # 隔壁那家店给他报过25万2 / 原厂修一次报价2万3: the quote is the rival's, whose name
                 # stands before the quote word, unless we take the floor again (那家…我们报).
                 theirs = [sp for sp in strong if sp[2] == "customer" and sp[1] <= nearest[0]]
-                if theirs and not doc.lang.rep_subject_re.search(
-                    doc.norm, theirs[-1][1], nearest[0]
-                ):
+                if theirs and not doc.lang.rep_subject_re.search(doc.norm, prev_end, nearest[0]):
                     role = "customer"
         elif window:
             # 报的 / 单价 / 每月 take the side named earlier in the sentence, else the speaker's;
             # in the customer's words, only a side they name themselves (他说现在车队是每月4000).
             since = max(sent_start, _turn_start(doc, a.start))
             back = [sp for sp in spans if sp[0] >= since and sp[1] <= prev_end and sp[2] in STRONG]
-            if back:
+            if _we_quote(doc, prev_end, a.start):
+                role = "ours"  # 对方现在的…1450元，小王报的是1680: our colleague's quote
+            elif back:
                 role = max(back, key=lambda sp: sp[1])[2]
             elif doc.speaker_at(a.start) == "customer":
                 role = "customer"  # 他说别人才卖2万8: an amount the customer brings up
@@ -182,6 +182,12 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
 
 
 _CUE_START = attrgetter("start")
+
+
+def _we_quote(doc: Document, start: int, end: int) -> bool:
+    """A colleague the note introduced as ours names the quote (小王报的是…)."""
+    names = doc.our_people
+    return bool(names) and any(doc.norm.find(n, start, end) >= 0 for n in names)
 
 
 def _words_of(doc: Document, speaker: str, start: int) -> int | None:

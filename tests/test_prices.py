@@ -139,3 +139,16 @@ def test_a_quote_word_after_the_rivals_name_is_the_rivals_quote(judge, text, our
 def test_we_take_the_floor_again_after_the_rival(judge):
     r = judge("客户说友商报的2万8，我们报价3万2。")
     assert (r.facts["our_price"], r.facts["customer_price"]) == (32000, 28000)
+
+
+@pytest.mark.parametrize(
+    ("text", "ours", "theirs"),
+    [
+        ("陪访小王。对方现在的液压油每桶1450元，小王报的是每桶1680元。", 1680, 1450),
+        ("他们现在的报价单上是每吨78，我们报的市内城配是每吨85元。", 85, 78),
+        ("我们现在的报价是3万2，他说预算3万。", 32000, 30000),
+    ],
+)
+def test_what_they_pay_now(judge, text, ours, theirs):
+    r = judge(text)
+    assert (r.facts["our_price"], r.facts["customer_price"]) == (ours, theirs)
