@@ -1595,3 +1595,15 @@ def test_waiting_for_her_to_ask_above(judge):
 )
 def test_their_decision_and_our_chasing(status_of, text, expected):
     assert status_of(text, "next_step") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "拜访了一家做生鲜配送的，老板挺忙的，聊了十来分钟。",
+        "拜访 城北宠物批发 老周（老板） 做了8年 手上有60多家宠物店客户",
+        "Q：老师培训这块谁定？A：我定。",
+    ],
+)
+def test_the_decider_met_said_in_passing(judge, text):
+    assert judge(text).facts["kp_met"] == "yes"
