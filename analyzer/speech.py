@@ -128,7 +128,15 @@ def find_speech(doc: Document) -> list[SpeechCue]:
                 if who is None:
                     at_start = not doc.norm[clause.start : m.start()].strip("也还又就都便")
                     subjectless = lang.subjectless_verb_re.fullmatch(m.group())
-                    if (subjectless and (at_start or carried == "customer")) or (
+                    if (
+                        at_start
+                        and carried == "customer"
+                        and m.group() in lang.judgement_verbs
+                        and not subjectless
+                    ):
+                        # 老刘说再考虑考虑，感觉希望不大: after their words, a bare 感觉 is the rep's.
+                        who, s_start = "rep", m.start()
+                    elif (subjectless and (at_start or carried == "customer")) or (
                         at_start and subject == "customer"
                     ):
                         # 店长看了报价，说…: the verb opens its clause and the sentence's subject speaks.

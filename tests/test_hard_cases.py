@@ -1607,3 +1607,21 @@ def test_their_decision_and_our_chasing(status_of, text, expected):
 )
 def test_the_decider_met_said_in_passing(judge, text):
     assert judge(text).facts["kp_met"] == "yes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "老刘那边说再考虑考虑，感觉希望不大。",
+        "今天去了两家药房，介绍产品，效果不错。",
+        "物业的人说保洁暂时不换 没什么需求 白跑一趟",
+        "报了USD 3.5，客户嫌贵，说越南那边便宜很多。算了，不跟了。",
+    ],
+)
+def test_bare_verdicts_of_the_rep(status_of, text):
+    """A verdict without its reason (效果不错, 白跑一趟, 不跟了, 感觉希望不大) is partial."""
+    assert status_of(text, "self_assessment") == "partial"
+
+
+def test_the_customers_own_feeling_stays_theirs(status_of):
+    assert status_of("王总看了报价，觉得太贵，说再考虑。", "self_assessment") == "missing"
