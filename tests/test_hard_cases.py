@@ -1625,3 +1625,15 @@ def test_bare_verdicts_of_the_rep(status_of, text):
 
 def test_the_customers_own_feeling_stays_theirs(status_of):
     assert status_of("王总看了报价，觉得太贵，说再考虑。", "self_assessment") == "missing"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "拜访XX物流，对方暂时不需要叉车。",
+        "药店拜访3家，都有意向，后续跟进。",
+        "给客户讲了MES整体方案。客户反映良好。",
+    ],
+)
+def test_a_vague_reaction_reported(status_of, text):
+    assert status_of(text, "customer_voice") == "partial"
