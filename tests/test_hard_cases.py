@@ -1637,3 +1637,14 @@ def test_the_customers_own_feeling_stays_theirs(status_of):
 )
 def test_a_vague_reaction_reported(status_of, text):
     assert status_of(text, "customer_voice") == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LED展，留了名片。广告公司张总，想做户外大屏，问价，还没报。",
+        "跟进区公安分局视频监控项目，王科长说还在走流程，让等通知。",
+    ],
+)
+def test_asking_the_price_or_a_process_under_way_is_a_generic_need(status_of, text):
+    assert status_of(text, "need_confirmed") == "partial"
