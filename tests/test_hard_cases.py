@@ -1648,3 +1648,7 @@ def test_a_vague_reaction_reported(status_of, text):
 )
 def test_asking_the_price_or_a_process_under_way_is_a_generic_need(status_of, text):
     assert status_of(text, "need_confirmed") == "partial"
+
+
+def test_an_appointment_only_to_keep_in_touch(status_of):
+    assert status_of("王经理说今年预算用完了，约了年底再联系。", "next_step") == "partial"
