@@ -63,7 +63,12 @@ _MD_RE = re.compile(_MD)
 # 11/26（周二） / 3月5日 周三 at the top of a note: the note's own date.
 _NOTE_DATE_TAIL = re.compile(r"\s*[（(]?\s*(?:周|星期|礼拜)[一二三四五六日天1-7]")
 _HAS_CLOCK = re.compile(r"\d[:：]\d")
+_DAYPART_OR_CLOCK = re.compile(rf"\s*(?:{_DAYPART}|\d{{1,2}}[:：点])")
 _DONE = re.compile(r"[^，,。；;]{0,6}?(?:了|过(?![去来]))")
+# 9月12号第二次 / 今年3月第二次去 / 10月8号那次: a deal's history counts its visits by date.
+_NTH_VISIT = re.compile(
+    r"\s*(?:今天|是)?\s*(?:第[一二三四五六七八九十\d]{1,2}次|那次|这一次|又去|再次去)"
+)
 # 明年的预算 / 下周的会: a time that describes a thing, followed by 的 and the thing.
 _OF_A_THING = re.compile(r"的[\u4e00-\u9fff]")
 
@@ -96,6 +101,8 @@ def find_times(norm: str, masked: list[tuple[int, int]] = (), clause_of=None) ->
             continue  # 提了3点, 有几点
         if kind == "future" and _HABITUAL.search(norm, max(0, start - 3), start):
             kind = "present"
+        if kind == "future" and _NTH_VISIT.match(norm, end):
+            kind = "past"  # 9月12号第二次 / 10月8号第一次去: the date of an earlier visit
         if kind == "future" and _OF_A_THING.match(norm, end):
             kind = "dated"  # 聊了下明年的保安续约: a thing that falls then, not when we act
         if kind == "future" and clause_of is not None:
@@ -104,17 +111,25 @@ def find_times(norm: str, masked: list[tuple[int, int]] = (), clause_of=None) ->
                 kind = "past"
             elif _AMBIGUOUS_DAY.fullmatch(norm, start, end) and _DONE.match(norm, end, c_end):
                 kind = "past"  # 周二去了客户那边, 15号签了: a day already gone
-            elif _AMBIGUOUS_DAY.fullmatch(norm, start, end) and (
-                _RECORD.match(norm, end)
-                or (
-                    not norm[:start].strip(_OPENING)
-                    and (
-                        norm[end : end + 1] in _HEADING_END
-                        or _NOTE_DATE_TAIL.match(norm, end)
-                        # 4/8 下午两点电话约的: a CRM line's own date (not 11/28前, a deadline)
-                        or _MD_RE.fullmatch(norm, start, end)
-                        # 周二上午9:10到滨海工业园: a diary opens with the day and hour of the visit
-                        or _HAS_CLOCK.search(norm, start, end)
+            elif (
+                _AMBIGUOUS_DAY.fullmatch(norm, start, end)
+                and (
+                    _RECORD.match(norm, end)
+                    or (
+                        not norm[:start].strip(_OPENING)
+                        and (
+                            norm[end : end + 1] in _HEADING_END
+                            # 4月20日，上午9点到市二院: the note opens with its own date
+                            or (
+                                norm[end : end + 1] in "，,"
+                                and _DAYPART_OR_CLOCK.match(norm, end + 1)
+                            )
+                            or _NOTE_DATE_TAIL.match(norm, end)
+                            # 4/8 下午两点电话约的: a CRM line's own date (not 11/28前, a deadline)
+                            or _MD_RE.fullmatch(norm, start, end)
+                            # 周二上午9:10到滨海工业园: a diary opens with the day and hour of the visit
+                            or _HAS_CLOCK.search(norm, start, end)
+                        )
                     )
                 )
             ):

@@ -109,3 +109,16 @@ def test_a_weekday_plan_at_the_top_stays_a_plan():
 @pytest.mark.parametrize("text", ["聊了下明年的保安续约", "说了说下周的展会", "看了下个月的排班"])
 def test_a_time_that_describes_a_thing_is_dated_not_a_when(text):
     assert [t.kind for t in find_times(normalise(text))] == ["dated"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("9月12号第二次，然后开车去邻县", ["past"]),
+        ("10月22号今天第三次，刘科长说", ["past", "present"]),
+        ("4月20日，上午9点到市二院，先去设备科", ["present", "clock"]),
+        ("3月15号，带技术去演示", ["future"]),
+    ],
+)
+def test_a_deals_history_dates_its_earlier_visits(doc_of, text, kinds):
+    assert [t.kind for t in doc_of(text).times] == kinds
