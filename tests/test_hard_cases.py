@@ -1652,3 +1652,15 @@ def test_asking_the_price_or_a_process_under_way_is_a_generic_need(status_of, te
 
 def test_an_appointment_only_to_keep_in_touch(status_of):
     assert status_of("王经理说今年预算用完了，约了年底再联系。", "next_step") == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "首先我介绍了我们公司，然后看了他们的车间，他们有6台旧的折弯机。",
+        "厂长说今年要把监控全换高清，老的都是十年前的。",
+        "也介绍了我们公司有20年的历史和ISO认证。",
+    ],
+)
+def test_their_old_kit_or_our_credentials(status_of, text):
+    assert status_of(text, "value_comparison") == "partial"
