@@ -1664,3 +1664,15 @@ def test_an_appointment_only_to_keep_in_touch(status_of):
 )
 def test_their_old_kit_or_our_credentials(status_of, text):
     assert status_of(text, "value_comparison") == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "拜访了客户，客户对我们的印刷质量比较认可，价格方面还要再谈。",
+        "先去看了他们的计算机教室，42台电脑是2014年买的，开机要三四分钟。",
+        "碰到个管事的，说现在供货的是他们老关系，不打算换。",
+    ],
+)
+def test_value_acknowledged_or_their_way_dated(status_of, text):
+    assert status_of(text, "value_comparison") == "partial"
