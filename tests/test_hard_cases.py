@@ -1676,3 +1676,8 @@ def test_their_old_kit_or_our_credentials(status_of, text):
 )
 def test_value_acknowledged_or_their_way_dated(status_of, text):
     assert status_of(text, "value_comparison") == "partial"
+
+
+def test_who_decides_heard_and_hedged(judge):
+    text = "跟质量负责人陈老师聊了检测的事。听说最后是所长拍板，不过也不一定。"
+    assert judge(text).facts["kp_met"] == "unknown"
