@@ -1681,3 +1681,19 @@ def test_value_acknowledged_or_their_way_dated(status_of, text):
 def test_who_decides_heard_and_hedged(judge):
     text = "跟质量负责人陈老师聊了检测的事。听说最后是所长拍板，不过也不一定。"
     assert judge(text).facts["kp_met"] == "unknown"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上午9点王总带我出发去顺丰达电子的仓库。王总认为这单能成，因为他们的干线运力不够，旺季要外包。",
+        "我司陈总今天见了对方李总。陈总判断对方真正在意的是交期，不是价格。",
+    ],
+)
+def test_our_boss_in_the_third_person_judges_for_us(status_of, text):
+    assert status_of(text, "self_assessment") == "met"
+
+
+def test_the_customers_manager_showing_us_round_stays_theirs(judge):
+    r = judge("周经理带我们看了危废仓库，周经理说他们今年废活性炭大概有40吨。")
+    assert next(c for c in r.criteria if c.id == "customer_voice").status == "met"
