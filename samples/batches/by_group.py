@@ -2,7 +2,7 @@
 
 The batches were written in rounds (1–6 in session 1, 7–10 and 11–14 in session 2, 15–18, 19–20
 and 21–22 in session 3, 23–24, 25–26 and 27–28 in session 4, 29–31, 32–34, 35–37, 38–40,
-41–43 and 44–46 in session 5, 47–49, 50–52 and 53–55 in session 6, each round in new voices); the later rounds show how the rubric does on
+41–43 and 44–46 in session 5, 47–49, 50–52, 53–55 and 56–57 in session 6, each round in new voices); the later rounds show how the rubric does on
 phrasing it was not first written for.
 """
 
@@ -34,6 +34,7 @@ GROUPS = [
     ("batches 47-49", 47, 49),
     ("batches 50-52", 50, 52),
     ("batches 53-55", 53, 55),
+    ("batches 56-57", 56, 57),
 ]
 
 
