@@ -1697,3 +1697,14 @@ def test_our_boss_in_the_third_person_judges_for_us(status_of, text):
 def test_the_customers_manager_showing_us_round_stays_theirs(judge):
     r = judge("周经理带我们看了危废仓库，周经理说他们今年废活性炭大概有40吨。")
     assert next(c for c in r.criteria if c.id == "customer_voice").status == "met"
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("王总让我下周二之前把分期方案和三家案例的审核报告做成材料。", "下周二之前"),
+        ("王总让我这周内出两套价格方案报给他审。", "这周内"),
+    ],
+)
+def test_materials_to_make_by_a_date(judge, text, when):
+    assert judge(text).facts["next_step_when"] == when
