@@ -1708,3 +1708,8 @@ def test_the_customers_manager_showing_us_round_stays_theirs(judge):
 )
 def test_materials_to_make_by_a_date(judge, text, when):
     assert judge(text).facts["next_step_when"] == when
+
+
+def test_she_asks_her_boss_is_their_step(status_of):
+    text = "老板报了通体砖每片42元，张姐说马可波罗给他们的是39。张姐说她回去问问她们老板。"
+    assert status_of(text, "next_step") == "missing"
