@@ -454,8 +454,16 @@ class Document:
         """True for 我们老板 / 我司技术, and for a colleague the note names (陪新人小周去…小周说)."""
         if self.lang.own_side_re.search(self.norm, max(0, start - 4), start):
             return True
+        return self.colleague_at(start)
+
+    def colleague_at(self, start: int) -> bool:
+        """A colleague the note introduced as ours is named at ``start``."""
         names = self.our_people
         return bool(names) and self.norm.startswith(names, start)
+
+    def colleague_between(self, start: int, end: int) -> bool:
+        """A colleague the note introduced as ours is named in ``[start, end)``."""
+        return any(self.norm.find(n, start, end) >= 0 for n in self.our_people)
 
     @lazy
     def our_people(self) -> tuple[str, ...]:

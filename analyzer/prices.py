@@ -132,7 +132,7 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
             # in the customer's words, only a side they name themselves (他说现在车队是每月4000).
             since = max(sent_start, _turn_start(doc, a.start))
             back = [sp for sp in spans if sp[0] >= since and sp[1] <= prev_end and sp[2] in STRONG]
-            if _we_quote(doc, prev_end, a.start):
+            if doc.colleague_between(prev_end, a.start):
                 role = "ours"  # 对方现在的…1450元，小王报的是1680: our colleague's quote
             elif back:
                 role = max(back, key=lambda sp: sp[1])[2]
@@ -182,12 +182,6 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
 
 
 _CUE_START = attrgetter("start")
-
-
-def _we_quote(doc: Document, start: int, end: int) -> bool:
-    """A colleague the note introduced as ours names the quote (小王报的是…)."""
-    names = doc.our_people
-    return bool(names) and any(doc.norm.find(n, start, end) >= 0 for n in names)
 
 
 def _words_of(doc: Document, speaker: str, start: int) -> int | None:

@@ -155,13 +155,12 @@ def find_speech(doc: Document) -> list[SpeechCue]:
             content_end = sent_cues[i + 1][1] if i + 1 < len(sent_cues) else sent.end
             if who == "customer":
                 # 他说先放着，然后我就回来了: the customer's words end where the rep takes over.
-                ours = doc.our_people
                 for ci in doc.clauses_between(e + 1, content_end):
                     c_start = doc.seg.clauses[ci].start
                     if (
                         lang.rep_subject_re.match(doc.norm, c_start)
                         or lang.speech_stop_re.match(doc.norm, c_start)
-                        or (ours and doc.norm.startswith(ours, c_start))
+                        or doc.colleague_at(c_start)
                     ):
                         content_end = c_start  # 吴总问价，小曹报了9.2万: our colleague speaks now
                         break
