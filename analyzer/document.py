@@ -311,11 +311,16 @@ class Document:
         names: set[str] = set()
         norm = self.norm
         starts, ends = self.token_starts, self.token_ends
+        time_starts = None
         for rx in lang.rival_name_res:
             for m in rx.finditer(norm):
                 if m.start("name") not in starts or m.end("name") not in ends:
                     continue  # a name is whole tokens (宝钢/经销商, not 钢经销商; no 老板汇 of 老板汇报)
                 name = m.group("name")
+                if time_starts is None:
+                    time_starts = {t.start for t in self.times}
+                if m.start("name") in time_starts:
+                    continue  # 今天报了价 / 上周报的: when, not who
                 if (
                     len(name) >= 2
                     and not _NOT_IN_A_NAME.search(name)

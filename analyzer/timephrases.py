@@ -52,6 +52,8 @@ _PAST_CONTEXT = re.compile(r"上次|上回|之前|以前|当时|那时|昨天|�
 # Bare weekdays and dates say nothing of past or future; a perfective 了 right after does.
 _AMBIGUOUS_DAY = re.compile(rf"(?:{_WEEKDAY}|(?:\d{{4}}年)?{_N}月{_N}[号日]?|{_N}[号日]|{_MD}).*")
 _RECORD = re.compile(r"\s*(?:的)?(?:拜访记录|拜访小结|拜访|工作记录|记录|日报|周报|行程|工作日志)")
+_THIS_WEEK = re.compile(r"(?:这|本)(?:个)?(?:周|星期|礼拜)")
+_SUMMARY = re.compile(r"\s*(?:的)?(?:小结|总结|情况|跟进|持续|主要)")
 _OPENING = " \t\u3000\r\n【[（(#*-"
 _HEADING_END = "】]）)\n:："
 _COUNTED_YEARS = re.compile(r"[\d一二两三四五六七八九十几多半来]")
@@ -69,6 +71,16 @@ _DONE = re.compile(r"[^，,。；;]{0,6}?(?:了|过(?![去来]))")
 _NTH_VISIT = re.compile(
     r"\s*(?:今天|是)?\s*(?:第[一二三四五六七八九十\d]{1,2}次|那次|这一次|又去|再次去)"
 )
+# 本周小结 / 这周跟了两次: a note that sums up its week tells its weekdays as days gone by.
+_WEEK_FRAME = re.compile(r"本周|这周|这一周|这个星期|本星期|这星期|周报|一周")
+_WEEKDAY_NUMBER = (
+    {c: i for i, c in enumerate("一二三四五六", 1)}
+    | {"日": 7, "天": 7}
+    | {str(i): i for i in range(1, 8)}
+)
+_BARE_WEEKDAY = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天1-7])")
+# 周五前给报价 / 周三要去: a deadline or a plan, even in a week's summary.
+_PLAN_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:前|要|会|准备|计划|打算|争取|将|拟)")
 # 明年的预算 / 下周的会: a time that describes a thing, followed by 的 and the thing.
 _OF_A_THING = re.compile(r"的[\u4e00-\u9fff]")
 
@@ -105,6 +117,17 @@ def find_times(norm: str, masked: list[tuple[int, int]] = (), clause_of=None) ->
             kind = "past"  # 9月12号第二次 / 10月8号第一次去: the date of an earlier visit
         if kind == "future" and _OF_A_THING.match(norm, end):
             kind = "dated"  # 聊了下明年的保安续约: a thing that falls then, not when we act
+        if (
+            kind == "future"
+            and _THIS_WEEK.fullmatch(norm, start, end)
+            and (
+                not norm[:start].strip(_OPENING)
+                or _DONE.match(norm, end, clause_of(start)[1] if clause_of else len(norm))
+                or _RECORD.match(norm, end)
+                or _SUMMARY.match(norm, end)
+            )
+        ):
+            kind = "present"  # 本周跟进… / 这周去了两次 / 这周小结: the week the note sums up
         if kind == "future" and clause_of is not None:
             c_start, c_end = clause_of(start)
             if _PAST_CONTEXT.search(norm, c_start, start):
@@ -144,4 +167,32 @@ def find_times(norm: str, masked: list[tuple[int, int]] = (), clause_of=None) ->
         ):
             kind = "present"  # 11/26（周二）: the weekday of the note's own date
         out.append(TimePhrase(start, end, kind))
+    if clause_of is not None:
+        _narrated_weekdays(norm, out, clause_of)
     return out
+
+
+def _narrated_weekdays(norm: str, out: list[TimePhrase], clause_of) -> None:
+    """Bare weekdays the note tells as days gone by (周一见了技术…周三…周五).
+
+    A weekday before one already gone (周四整理了…) is gone too: a bare weekday is this week's.
+    In a note that sums up its week (本周小结, 这周跟了两次) every bare weekday is, unless a plan
+    or a deadline follows it (周五前发方案, 周五要去).
+    """
+    days = []
+    for i, t in enumerate(out):
+        m = _BARE_WEEKDAY.match(norm, t.start)
+        if m and m.end() - m.start() <= t.end - t.start:
+            days.append((i, _WEEKDAY_NUMBER[m.group(1)]))
+    if not days:
+        return
+    gone = max((n for i, n in days if out[i].kind in ("past", "present")), default=0)
+    frame = _WEEK_FRAME.search(norm, 0, out[days[0][0]].start)
+    for i, n in days:
+        t = out[i]
+        if t.kind != "future" or norm[t.end - 1] == "前":
+            continue
+        if n < gone or (
+            frame is not None and not _PLAN_AFTER.match(norm, t.end, clause_of(t.start)[1])
+        ):
+            t.kind = "past"

@@ -122,3 +122,31 @@ def test_a_time_that_describes_a_thing_is_dated_not_a_when(text):
 )
 def test_a_deals_history_dates_its_earlier_visits(doc_of, text, kinds):
     assert [t.kind for t in doc_of(text).times] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A weekday before one already gone is gone too.
+        (
+            "周一上午9点到天成。周三下午2点再去演示。周四整理了问题清单。",
+            [("周一上午9点", "past"), ("周三下午2点", "past"), ("周四", "past")],
+        ),
+        # A note summing up its week tells its weekdays as days gone by...
+        (
+            "本周跟进瑞达。周一邓工发微信问价。周三上门演示。",
+            [("本周", "present"), ("周一", "past"), ("周三", "past")],
+        ),
+        # ...but a deadline or a plan after one stays ahead.
+        (
+            "这周小结：周二见了科长，周五前把方案发过去。",
+            [("这周", "present"), ("周二", "past"), ("周五前", "future")],
+        ),
+        ("这周去了两次永盛，下周再约。", [("这周", "present"), ("下周", "future")]),
+        # Without a frame or a day gone, weekdays in a row are plans.
+        ("下一步：周三送样品，周五跟老板确认。", [("周三", "future"), ("周五", "future")]),
+    ],
+)
+def test_a_week_told_day_by_day(doc_of, text, expected):
+    doc = doc_of(text)
+    assert [(doc.norm[t.start : t.end], t.kind) for t in doc.times] == expected
