@@ -25,14 +25,14 @@ _CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+"
 # Currency prefix, number, magnitude, optional shorthand tail digit, currency suffix.
 _AMOUNT = re.compile(
     rf"""
-    (?=[¥$€£rue人\d零〇一二两三四五六七八九十百千万亿])   # skip ahead to where an amount can start
-    (?P<cur>[¥$€£]|rmb|人民币|usd|us\$|eur)?\s*
+    (?=[¥$€£ruehnmt人港台新澳\d零〇一二两三四五六七八九十百千万亿])   # skip ahead to where an amount can start
+    (?P<cur>[¥$€£]|rmb|人民币|usd|us\$|eur|hk\$|hkd|nt\$|ntd|twd|mop\$?|港币|港元|新台币|台币|澳门币)?\s*
     (?:
         (?P<num>{_ARABIC})\s*(?P<mag>万|千|百|亿|k(?![a-z])|w(?![a-z]))?
             (?:(?<=[万千])(?P<tail>\d|[一二两三四五六七八九])(?![\d%]|[.,]\d))?
       | (?P<cn>{_CN_NUM})
     )
-    (?P<suffix>\s*(?:元|块钱|块|rmb|人民币|美金|美元|欧元|欧(?![式美洲])|刀(?![具片头])|usd(?![a-z])|eur(?![a-z])|港币|港元))?
+    (?P<suffix>\s*(?:元|块钱|块|rmb|人民币|美金|美元|欧元|欧(?![式美洲])|刀(?![具片头])|usd(?![a-z])|eur(?![a-z])|港币|港元|新台币|台币|澳门币|蚊(?![子帐香虫])|hkd(?![a-z])|twd(?![a-z])|mop(?![a-z])))?
     """,
     re.VERBOSE,
 )
@@ -48,7 +48,7 @@ _PER_UNIT = re.compile(
 )
 _COUNT_DIGITS = "一二两三四五六七八九"
 _WAN_QIAN = re.compile(r"(\d{1,4})万(\d)千(\d)?(?![\d.])")
-_MEASURE = re.compile(r"[台套个吨只件箱张辆位人家份次斤平米]")
+_MEASURE = re.compile(r"[台套个吨只件箱张辆位人家份次斤平米年月天周季柜板车票趟单]")
 _LETTER_ADJACENT = re.compile(r"[a-z]")
 _CN_MEASURE_OK = re.compile(r"[万千百亿]|元|块")
 _CN_MAGNITUDE = re.compile(r"[万千百亿]")

@@ -3,13 +3,17 @@
 The normalised text has exactly the length of the note as read, so every
 offset found on it is an offset into the original: full-width digits and
 letters become half-width (NFKC, per character), ASCII letters are lower-cased
-(``KP`` and ``kp`` are one term), and traditional characters become simplified.
+(``KP`` and ``kp`` are one term), Cantonese words become Mandarin ones of the same length
+(``dialect``), and traditional characters become simplified.
 Characters whose normal form is longer than one character are kept as they are.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+from .dialect import cantonese_to_mandarin, is_cantonese
 
 _converter = None
 
@@ -53,6 +57,8 @@ def normalise(text: str) -> str:
     if text.isascii():
         return text.lower()
     out = text.translate(_TABLE)
+    if is_cantonese(out):
+        out = cantonese_to_mandarin(out)
     conv = _t2s()
     if conv and _has_cjk(out):
         simplified = _convert(conv, out)
@@ -61,7 +67,13 @@ def normalise(text: str) -> str:
         else:
             # A phrase conversion changed the length: fall back to per character.
             out = "".join(_convert(conv, c) if len(_convert(conv, c)) == 1 else c for c in out)
+        if "著" in out:
+            out = _ZHE.sub("着", out)
     return out
+
+
+# Taiwan writes the aspect particle 着 as 著 (接著, 跟著), which t2s keeps as 著 (著名).
+_ZHE = re.compile(r"(?<=[接跟等看试带拿听说想随沿顺朝向靠照忙急])著")
 
 
 def _convert(conv, s: str) -> str:

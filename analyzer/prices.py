@@ -209,7 +209,7 @@ def _rep_turn(doc: Document, start: int) -> int | None:
 # What a price is for: one of a measure (每台, 一箱, 每人每天, 人均, 每平方).
 _UNIT = (
     r"(?:公斤|平米|平方|立方|人天|课时|[个台箱瓶盒套件张包吨斤米片支颗只条桶袋罐份人方平床"
-    r"次桌本根卷对间亩度天年月位辆部款场期批组枚粒双副扇道层户家头棵株盘杯碗餐把块卡瓦])"
+    r"次桌本根卷对间亩度天年月位辆部款场期批组枚粒双副扇道层户家头棵株盘杯碗餐把块卡瓦柜板车票趟令单节])"
 )
 _PER = rf"(?:[一每单]?{_UNIT}|人均|每人每天|每人每年|每人每月|每台每年|每台每月)"
 # Between a price word and a bare number: fillers, and what the price is for (一箱（24瓶）, 每台).

@@ -124,3 +124,19 @@ def test_a_count_after_the_price_is_not_its_tenths(text, value):
 @pytest.mark.parametrize("text", ["含4块电池和一台充电站", "两块钢板", "三块瓷砖"])
 def test_kuai_counting_things_is_no_yuan(text):
     assert find_amounts(normalise(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("報價HK$68,000一次性", 68000),
+        ("每板NT$45", 45),
+        ("每公斤MOP 128", 128),
+        ("台币38万含施工", 380000),
+        ("港币12萬一年", 120000),
+        ("贵3蚊一张", 3),
+    ],
+)
+def test_hong_kong_taiwan_and_macau_money_as_said(text, value):
+    found = find_amounts(normalise(text))
+    assert [(a.value, a.explicit) for a in found] == [(value, True)]

@@ -152,3 +152,19 @@ def test_we_take_the_floor_again_after_the_rival(judge):
 def test_what_they_pay_now(judge, text, ours, theirs):
     r = judge(text)
     assert (r.facts["our_price"], r.facts["customer_price"]) == (ours, theirs)
+
+
+@pytest.mark.parametrize(
+    ("text", "ours", "theirs"),
+    [
+        # What they pay now, whatever the verb: 现在租的是 / 现在买的.
+        ("他问我们每板每天多少，我说45块，他说现在租的是40块。", 45, 40),
+        # The customer's target: 要我们降到…以内.
+        ("我们报每台每月450元，蔡董说要我们降到每台380以内才考虑。", 450, 380),
+        # What the price is for stands between the budget and its number: 每柜.
+        ("我们报价每柜6500元，她说预算大概每柜6000上下。", 6500, 6000),
+    ],
+)
+def test_the_customers_side_said_another_way(judge, text, ours, theirs):
+    r = judge(text)
+    assert (r.facts["our_price"], r.facts["customer_price"]) == (ours, theirs)

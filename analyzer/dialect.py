@@ -1,0 +1,178 @@
+"""Cantonese written the way Hong Kong, Macau and Guangdong reps type it, read as Mandarin.
+
+A note in Cantonese (佢話而家用緊OTIS，要問老細) names the same things as a Mandarin one (他说现在在用
+OTIS，要问老板), but with words the rubric does not know. Before traditional characters are
+simplified, a note that is plainly Cantonese has its dialect words swapped for Mandarin words of
+the same length, so every offset still points into the note as written. Only notes with a
+Cantonese-only character (佢, 嘅, 咗…) are touched: 話, 傾 and 係 are Mandarin words too (电话, 倾向, 关系),
+and even in a Cantonese note they are swapped only where they cannot be those.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Characters that Mandarin notes do not use: one makes a note Cantonese. 唔, 啲 and 咁 turn up in
+# Mandarin too (唔，好的), so they count only two together.
+_MARKERS = re.compile(r"[佢嘅咗冇哋喺畀嚟睇諗谂嘢嗰搵揾冚攞]")
+_WEAK_MARKERS = re.compile(r"[唔啲咁]")
+
+# Each pair has the same length on both sides (offsets must not move).
+_WORDS = {
+    "而家": "现在",
+    "老細": "老板",
+    "老细": "老板",
+    "今朝": "今早",
+    "聽朝": "明早",
+    "听朝": "明早",
+    "聽晚": "明晚",
+    "听晚": "明晚",
+    "諗住": "打算",
+    "谂住": "打算",
+    "朝早": "早上",
+    "聽日": "明天",
+    "听日": "明天",
+    "尋日": "昨天",
+    "寻日": "昨天",
+    "琴日": "昨天",
+    "下晝": "下午",
+    "下昼": "下午",
+    "幾多": "多少",
+    "几多": "多少",
+    "幾錢": "多少",
+    "几钱": "多少",
+    "邊個": "哪个",
+    "边个": "哪个",
+    "邊度": "哪里",
+    "边度": "哪里",
+    "邊間": "哪家",
+    "边间": "哪家",
+    "搞掂": "搞定",
+    "啱啱": "刚刚",
+    "點解": "为何",
+    "点解": "为何",
+    "乜嘢": "什么",
+    "咩嘢": "什么",
+    "有冇": "有无",
+    "係咪": "是否",
+    "系咪": "是否",
+    "使唔使": "要不要",
+    "係唔係": "是不是",
+    "系唔系": "是不是",
+    "好唔好": "好不好",
+    "可唔可以": "可不可以",
+    "隔籬": "隔壁",
+    "隔篱": "隔壁",
+    "呢次": "这次",
+    "呢個": "这个",
+    "呢个": "这个",
+    "呢單": "这单",
+    "呢单": "这单",
+    "呢間": "这家",
+    "呢间": "这家",
+    "呢排": "最近",
+    "嗰間": "那家",
+    "嗰间": "那家",
+    "那間": "那家",
+    "那间": "那家",
+    "一間": "一家",
+    "一间": "一家",
+    "喺度": "在场",
+    "話事人": "拍板人",
+    "话事人": "拍板人",
+    "話事": "做主",
+    "话事": "做主",
+    "跟住": "接着",
+    "留低": "留下",
+    "淨係": "只是",
+    "净系": "只是",
+    "淨是": "只是",
+    "净是": "只是",
+    "識唔識": "会不会",
+    "识唔识": "会不会",
+    "一齊": "一起",
+    "一齐": "一起",
+    "包埋": "包括",
+    "加埋": "加上",
+    "幾好": "挺好",
+    "几好": "挺好",
+    "好似": "好像",
+    "點樣": "怎样",
+    "点样": "怎样",
+    "成日": "总是",
+    "即刻": "马上",
+    "落單": "下单",
+    "落单": "下单",
+    "揀": "选",
+    "拣": "选",
+    "悭": "省",
+    "慳": "省",
+    # 用緊 (is using): the progressive marker after the verb becomes 在 before it.
+    "用緊": "在用",
+    "用紧": "在用",
+    "做緊": "在做",
+    "做紧": "在做",
+    "傾緊": "在谈",
+    "倾紧": "在谈",
+    "簽緊": "在签",
+    "签紧": "在签",
+    "睇緊": "在看",
+    "睇紧": "在看",
+    "搵緊": "在找",
+    "揾紧": "在找",
+    "諗緊": "在想",
+    "谂紧": "在想",
+    "佢": "他",
+    "哋": "们",
+    "嘅": "的",
+    "咗": "了",
+    "唔": "不",
+    "冇": "没",
+    "喺": "在",
+    "畀": "给",
+    "俾": "给",
+    "嚟": "来",
+    "睇": "看",
+    "諗": "想",
+    "谂": "想",
+    "搵": "找",
+    "揾": "找",
+    "啲": "些",
+    "嗰": "那",
+    "咁": "这",
+    "攞": "拿",
+    "返": "回",
+}
+# Mandarin words too: swapped only where the neighbours rule out the Mandarin sense.
+_CONTEXTUAL = (
+    # 佢話 / Ivan話 (says), not 電話 / 話題 / 說話
+    r"(?<![電电說说對对講讲通談谈笑廢废鬼閒闲童神白])[話话](?![題题術术筒費费])",
+    # 傾 (talk), not 傾向 / 傾斜
+    r"[傾倾](?![向斜銷销])",
+    # 係 (is), not 關係 / 聯係
+    r"(?<![關关聯联])係",
+    # 仲 (still), not 仲裁 / 仲介
+    r"仲(?![裁介])",
+)
+_CONTEXTUAL_TO = {"話": "說", "话": "说", "傾": "談", "倾": "谈", "係": "是", "仲": "還"}
+_SWAP = re.compile(
+    "|".join([re.escape(w) for w in sorted(_WORDS, key=len, reverse=True)] + list(_CONTEXTUAL))
+)
+
+
+def _swap(m: re.Match) -> str:
+    w = m.group()
+    return _WORDS.get(w) or _CONTEXTUAL_TO[w]
+
+
+def is_cantonese(text: str) -> bool:
+    """A character only Cantonese uses (佢, 嘅, 咗, 冇…), or two of 唔, 啲, 咁."""
+    if _MARKERS.search(text) is not None:
+        return True
+    first = _WEAK_MARKERS.search(text)
+    return first is not None and _WEAK_MARKERS.search(text, first.end()) is not None
+
+
+def cantonese_to_mandarin(text: str) -> str:
+    """Swap Cantonese words for Mandarin ones of the same length (the caller checks it is one)."""
+    return _SWAP.sub(_swap, text)

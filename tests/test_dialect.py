@@ -1,0 +1,46 @@
+"""Cantonese notes read as Mandarin, offsets unmoved; Mandarin notes untouched."""
+
+import pytest
+
+from analyzer.dialect import is_cantonese
+from analyzer.normalize import normalise
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("佢話而家用緊OTIS，要同老細傾下", "他说现在在用otis,要同老板谈下"),
+        ("經理唔喺度，留低咗卡片", "经理不在场,留下了卡片"),
+        ("隔籬嗰間嘅報價冇我哋平", "隔壁那家的报价没我们平"),
+        ("佢係話事人，聽朝十點前send quote", "他是拍板人,明早十点前send quote"),
+        ("我諗住下禮拜出份方案畀佢", "我打算下礼拜出份方案给他"),
+    ],
+)
+def test_cantonese_words_become_mandarin_of_the_same_length(text, expected):
+    out = normalise(text)
+    assert len(out) == len(text)
+    assert out == expected
+
+
+def test_mandarin_senses_are_kept_inside_a_cantonese_note():
+    out = normalise("佢哋傾向用返舊嘅，打咗電話，同我哋嘅關係幾好")
+    assert "倾向" in out and "电话" in out and "关系" in out
+
+
+@pytest.mark.parametrize(
+    "text", ["他们倾向于换国产，打了电话", "返回公司，关系不错，同事说", "唔，好的"]
+)
+def test_a_mandarin_note_is_not_touched(text):
+    assert not is_cantonese(text)
+    assert normalise(text) == normalise(text.replace("返", "返"))  # unchanged by the dialect layer
+    assert "回回" not in normalise(text) and "谈向" not in normalise(text)
+
+
+def test_taiwans_zhe_after_a_verb_is_the_aspect_particle():
+    assert normalise("接著說明價格，跟著進來，著名品牌") == "接着说明价格,跟着进来,著名品牌"
+
+
+def test_a_cantonese_note_is_judged_like_its_mandarin(judge):
+    r = judge("見咗老細陳生，佢話而家用緊隔籬嗰間，每個月HK$8,000。我哋報HK$7,200。")
+    assert r.criterion("kp_identified").status == "met"
+    assert (r.facts["our_price"], r.facts["customer_price"]) == (7200, 8000)
