@@ -1713,3 +1713,45 @@ def test_materials_to_make_by_a_date(judge, text, when):
 def test_she_asks_her_boss_is_their_step(status_of):
     text = "老板报了通体砖每片42元，张姐说马可波罗给他们的是39。张姐说她回去问问她们老板。"
     assert status_of(text, "next_step") == "missing"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The owner speaking to the rep, however the note names them.
+        ("去了那家汽车美容店，他们老板说最近生意不好，没钱买设备。", "yes"),
+        ("宠物街第二家萌宠之家，老板老孙说国产的卖不动，客人只认牌子。", "yes"),
+        ("猫咖那家，老板娘Amy，店是她一个人的。她说猫砂在淘宝买。", "yes"),
+        # About the boss, not the boss speaking: someone else decides.
+        ("采购赵经理说空压机这块他们老板说了算，他只负责询价。", "no"),
+        # Reporting up, said in Cantonese or with 同.
+        ("見咗採購部嘅Kelvin，佢話有啲貴，要同上面傾下。", "no"),
+        ("Cathy说要同CFO谈预算先。", "no"),
+    ],
+)
+def test_the_owner_speaking_and_the_contact_reporting_up(judge, text, expected):
+    assert judge(text).facts["kp_met"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今天见了安捷电商的运营负责人，他们在看几家快递。", "yes"),
+        ("这周又去了两趟联运物流，车队经理说今年不换车了。", "no"),
+    ],
+)
+def test_weighing_suppliers_is_a_need_and_ruling_out_a_purchase_is_none(judge, text, expected):
+    assert judge(text).facts["need"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "她说之前用过一家劳务公司，人给的不稳定。",
+        "镇里目前路灯由村里电工兼管，坏了经常半个月没人修。",
+        "她说总部那套其实很难用，高峰期老卡。",
+        "他说他看的另一个牌子才两万多。",
+    ],
+)
+def test_their_past_or_current_way_described_is_value_mentioned(status_of, text):
+    assert status_of(text, "value_comparison") == "partial"
