@@ -52,12 +52,12 @@ _MEASURE = re.compile(r"[台套个吨只件箱张辆位人家份次斤平米年�
 _LETTER_ADJACENT = re.compile(r"[a-z]")
 _CN_MEASURE_OK = re.compile(r"[万千百亿]|元|块")
 _CN_MAGNITUDE = re.compile(r"[万千百亿]")
-_VAGUE_AFTER = re.compile(r"[多余来几]")
+_VAGUE_AFTER = re.compile(r"[多余来几]|出头|开外")
 # Two digits side by side (五六, 七八) say "five or six": a range, not a figure.
 _CN_RANGE = re.compile(r"[一二两三四五六七八九][二两三四五六七八九]")
 # The tenths after 块 / 元 (一块一, 三块五, 一块二一本), but not a count that starts the unit a price
 # is for (2块一箱, 1.9元一个: "per box", "per piece").
-_MEASURE_WORDS = "斤吨台个件箱只张米平次份瓶包袋盒本片桶把根卷盘双条"
+_MEASURE_WORDS = "斤吨台个件箱只张米平次份瓶包袋盒本片桶把根卷盘双条套桌杯碗位人天月年单车柜板支颗粒升码对副扇樘间晚户棵听罐"
 _JIAO = re.compile(
     rf"(\d|[一二两三四五六七八九])(?![\d.万千百亿]|[二两三四五六七八九十]|一(?![{_MEASURE_WORDS}])|[{_MEASURE_WORDS}])"
 )

@@ -127,6 +127,14 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
                 theirs = [sp for sp in strong if sp[2] == "customer" and sp[1] <= nearest[0]]
                 if theirs and not doc.lang.rep_subject_re.search(doc.norm, prev_end, nearest[0]):
                     role = "customer"
+            elif role == "customer":
+                # 我说我最多给他申请到三万五: in the rep's own words, with the rep as subject, a
+                # word that usually gives the customer's limit (最多, 给他) gives ours.
+                turn = _rep_turn(doc, a.start)
+                if turn is not None and doc.lang.rep_subject_re.search(
+                    doc.norm, max(turn, prev_end), nearest[0]
+                ):
+                    role = "ours"
         elif window:
             # 报的 / 单价 / 每月 take the side named earlier in the sentence, else the speaker's;
             # in the customer's words, only a side they name themselves (他说现在车队是每月4000).
@@ -138,6 +146,8 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
                 role = max(back, key=lambda sp: sp[1])[2]
             elif doc.speaker_at(a.start) == "customer":
                 role = "customer"  # 他说别人才卖2万8: an amount the customer brings up
+            elif _rep_turn(doc, a.start) is not None:
+                role = "ours"  # 我说第一年按800给她: a price word in the rep's own words
             else:
                 role, is_strong = cues.default_role, False
         else:

@@ -140,3 +140,8 @@ def test_kuai_counting_things_is_no_yuan(text):
 def test_hong_kong_taiwan_and_macau_money_as_said(text, value):
     found = find_amounts(normalise(text))
     assert [(a.value, a.explicit) for a in found] == [(value, True)]
+
+
+@pytest.mark.parametrize("text", ["一个月算下来一千出头", "三十万开外"])
+def test_a_figure_and_a_bit_is_vague(text):
+    assert find_amounts(normalise(text)) == []

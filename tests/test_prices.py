@@ -168,3 +168,22 @@ def test_what_they_pay_now(judge, text, ours, theirs):
 def test_the_customers_side_said_another_way(judge, text, ours, theirs):
     r = judge(text)
     assert (r.facts["our_price"], r.facts["customer_price"]) == (ours, theirs)
+
+
+@pytest.mark.parametrize(
+    ("text", "ours", "theirs"),
+    [
+        # Haggling told as dialogue: the rep's last word is our price, the customer's theirs.
+        (
+            "我说我们加盟费三万八。他说古茗那边三万二就能开。他又说那你最低多少，"
+            "我说我最多给他申请到三万五。他老婆插了一句，说三万三差不多。",
+            35000,
+            33000,
+        ),
+        ("我说一套四块五。她说隔壁那家才三块八一套。我说三块八做不了，最低四块二。", 4.2, 3.8),
+        ("我们软件一年980。她说美团那边软件一年才600。我说第一年按800给她。", 800, 600),
+    ],
+)
+def test_haggling_in_dialogue(judge, text, ours, theirs):
+    r = judge(text)
+    assert (r.facts["our_price"], r.facts["customer_price"]) == (ours, theirs)

@@ -292,8 +292,16 @@ def test_ctrl_c_exits_130(tmp_path):
         p = subprocess.Popen(
             [sys.executable, "-m", "analyzer", "report", str(export), "-o", str(out), "--jobs", jobs],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            # As from a terminal: a test run started in the background inherits Ctrl-C ignored.
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )  # fmt: skip
-        time.sleep(1.5)
+        # Signal once the report is under way (its temporary file exists), not after a fixed
+        # wait: on a loaded machine start-up alone can take longer than any fixed wait.
+        deadline = time.monotonic() + 60
+        while not list(tmp_path.glob(".r.html*")) and p.poll() is None:
+            assert time.monotonic() < deadline, "the report never started"
+            time.sleep(0.05)
+        time.sleep(0.3)
         p.send_signal(signal.SIGINT)
         _, err = p.communicate(timeout=60)
         assert p.returncode == 130, err
