@@ -5,7 +5,8 @@ OTIS，要问老板), but with words the rubric does not know. Before traditiona
 simplified, a note that is plainly Cantonese has its dialect words swapped for Mandarin words of
 the same length, so every offset still points into the note as written. Only notes with a
 Cantonese-only character (佢, 嘅, 咗…) are touched: 話, 傾 and 係 are Mandarin words too (电话, 倾向, 关系),
-and even in a Cantonese note they are swapped only where they cannot be those.
+and even in a Cantonese note they are swapped only where they cannot be those. A few northern
+words with a single sense (俺, 咋, 寻思) are swapped in every note.
 """
 
 from __future__ import annotations
@@ -163,6 +164,20 @@ _SWAP = re.compile(
 def _swap(m: re.Match) -> str:
     w = m.group()
     return _WORDS.get(w) or _CONTEXTUAL_TO[w]
+
+
+# Northern words with one sense only: swapped in every note (俺们 is 我们 wherever it is said).
+_NORTHERN = str.maketrans({"俺": "我", "咋": "怎"})
+_NORTHERN_WORDS = re.compile(r"寻思|尋思")
+
+
+def northern_to_mandarin(text: str) -> str:
+    """俺们 → 我们, 咋 → 怎, 寻思 → 考虑: northern words read as Mandarin, length unchanged."""
+    if "俺" in text or "咋" in text:
+        text = text.translate(_NORTHERN)
+    if "思" in text:
+        text = _NORTHERN_WORDS.sub("考虑", text)
+    return text
 
 
 def is_cantonese(text: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .dialect import cantonese_to_mandarin, is_cantonese
+from .dialect import cantonese_to_mandarin, is_cantonese, northern_to_mandarin
 
 _converter = None
 
@@ -59,6 +59,7 @@ def normalise(text: str) -> str:
     out = text.translate(_TABLE)
     if is_cantonese(out):
         out = cantonese_to_mandarin(out)
+    out = northern_to_mandarin(out)
     conv = _t2s()
     if conv and _has_cjk(out):
         simplified = _convert(conv, out)

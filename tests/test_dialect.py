@@ -44,3 +44,7 @@ def test_a_cantonese_note_is_judged_like_its_mandarin(judge):
     r = judge("見咗老細陳生，佢話而家用緊隔籬嗰間，每個月HK$8,000。我哋報HK$7,200。")
     assert r.criterion("kp_identified").status == "met"
     assert (r.facts["our_price"], r.facts["customer_price"]) == (7200, 8000)
+
+
+def test_northern_words_with_one_sense_are_read_in_every_note():
+    assert normalise("俺跟她说俺们是新料管，咋整，寻思寻思") == "我跟她说我们是新料管,怎整,考虑考虑"

@@ -1755,3 +1755,15 @@ def test_weighing_suppliers_is_a_need_and_ruling_out_a_purchase_is_none(judge, t
 )
 def test_their_past_or_current_way_described_is_value_mentioned(status_of, text):
     assert status_of(text, "value_comparison") == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "目前在做中信的保理，融资成本4.5%。",
+        "王总说利率太高了，别的银行3%都能拿到。",
+        "村口小卖部老板说村里人都上镇上买肥。",
+    ],
+)
+def test_a_rival_bank_or_where_they_buy_now_is_a_rival_mentioned(status_of, text):
+    assert status_of(text, "value_comparison") in ("partial", "met")
