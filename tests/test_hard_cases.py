@@ -1767,3 +1767,14 @@ def test_their_past_or_current_way_described_is_value_mentioned(status_of, text)
 )
 def test_a_rival_bank_or_where_they_buy_now_is_a_rival_mentioned(status_of, text):
     assert status_of(text, "value_comparison") in ("partial", "met")
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("钟经理说明年想签一家全年的。下周二我把套餐方案发给他。", "下周二"),
+        ("她说要在9月底前上线。下周二上午带实施顾问去做计划评审。", "下周二上午"),
+    ],
+)
+def test_when_is_ours_not_the_customers_plan(judge, text, when):
+    assert judge(text).facts["next_step_when"] == when
