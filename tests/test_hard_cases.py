@@ -1778,3 +1778,27 @@ def test_a_rival_bank_or_where_they_buy_now_is_a_rival_mentioned(status_of, text
 )
 def test_when_is_ours_not_the_customers_plan(judge, text, when):
     assert judge(text).facts["next_step_when"] == when
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "马总说扶梯是2010年的，他很重视，想今年内把8台的主机和制动器都改了。",
+        "黄工说他们想将server搬上云，机房好多用了七八年。",
+        "他说他看的另一个牌子才两万多，他说那他再比比。",
+    ],
+)
+def test_a_want_with_its_object_or_weighing_us_is_a_need(judge, text):
+    assert judge(text).facts["need"] == "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("苹果园冯大姐，她男人常年在外跑大车，家里她当家。", "yes"),
+        ("陈副校长表示，最终由党委会集体决策，其本人仅负责提出意见。", "no"),
+        ("方姐说这个得集团资金部牵头，她会往上反映。", "no"),
+    ],
+)
+def test_who_holds_the_purse_said_plainly(judge, text, expected):
+    assert judge(text).facts["kp_met"] == expected
