@@ -1802,3 +1802,22 @@ def test_a_want_with_its_object_or_weighing_us_is_a_need(judge, text):
 )
 def test_who_holds_the_purse_said_plainly(judge, text, expected):
     assert judge(text).facts["kp_met"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("办公室张主任说年会定在明年1月20号，大概300人，三十桌左右。", "yes"),
+        ("李科长说他们下个月有一个学术会议，住宿要30间左右。", "yes"),
+        ("王总说今年的员工旅游不搞了，效益不好。", "no"),
+    ],
+)
+def test_the_customers_own_occasion_with_its_date_and_size(judge, text, expected):
+    assert judge(text).facts["need"] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["这单基本拿下，稳了！", "客户很有诚意，等好消息！", "这家迟早是我们的！"]
+)
+def test_a_boast_is_a_bare_verdict(status_of, text):
+    assert status_of(text, "self_assessment") == "partial"
