@@ -1821,3 +1821,16 @@ def test_the_customers_own_occasion_with_its_date_and_size(judge, text, expected
 )
 def test_a_boast_is_a_bare_verdict(status_of, text):
     assert status_of(text, "self_assessment") == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲方工程部张经理说我们的TPO有点高，具体让我找成本部谈。",
+        "见了总包的采购部长老魏，老魏说这部分走他们公司的集采平台，得先入库才能报。",
+        "商务经理说这次幕墙由总包和甲方共同招标。",
+        "今天去了两个工地，都没找到负责人，明天再去。",
+    ],
+)
+def test_the_decision_sits_with_a_platform_a_tender_or_another_department(judge, text):
+    assert judge(text).facts["kp_met"] == "no"
