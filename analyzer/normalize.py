@@ -3,8 +3,8 @@
 The normalised text has exactly the length of the note as read, so every
 offset found on it is an offset into the original: full-width digits and
 letters become half-width (NFKC, per character), ASCII letters are lower-cased
-(``KP`` and ``kp`` are one term), Cantonese words become Mandarin ones of the same length
-(``dialect``), and traditional characters become simplified.
+(``KP`` and ``kp`` are one term), Cantonese and northern words become Mandarin ones of the
+same length (``dialect``), and traditional characters become simplified.
 Characters whose normal form is longer than one character are kept as they are.
 """
 
