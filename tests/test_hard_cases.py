@@ -1834,3 +1834,20 @@ def test_a_boast_is_a_bare_verdict(status_of, text):
 )
 def test_the_decision_sits_with_a_platform_a_tender_or_another_department(judge, text):
     assert judge(text).facts["kp_met"] == "no"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "好又多的王经理说卫龙在他们店卖得比我们好。",
+        "她们现在招聘都是自己在BOSS上发，流失率快40%。",
+        "郑老板说记账是他小舅子在帮忙做，每年年底给个红包。",
+        "店长说最近我们的酸奶卖得还可以。",
+    ],
+)
+def test_a_rival_brand_or_their_own_way_or_our_goods_selling_is_value_mentioned(status_of, text):
+    assert status_of(text, "value_comparison") == "partial"
+
+
+def test_customers_who_already_have_one_have_no_need(judge):
+    assert judge("今天拜访了三家小微企业，三家都已经有代账了。").facts["need"] == "no"
