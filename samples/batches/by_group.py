@@ -3,8 +3,8 @@
 The batches were written in rounds (1–6 in session 1, 7–10 and 11–14 in session 2, 15–18, 19–20
 and 21–22 in session 3, 23–24, 25–26 and 27–28 in session 4, 29–31, 32–34, 35–37, 38–40,
 41–43 and 44–46 in session 5, 47–49, 50–52, 53–55 and 56–57 in session 6, 58–61, 62–64,
-65–67, 68–70 and 71–73 in session 7, each round in new voices); the later rounds show how the
-rubric does on phrasing it was not first written for.
+65–67, 68–70, 71–73 and 74–76 in session 7, each round in new voices); the later rounds show
+how the rubric does on phrasing it was not first written for.
 """
 
 import sys
@@ -41,6 +41,7 @@ GROUPS = [
     ("batches 65-67", 65, 67),
     ("batches 68-70", 68, 70),
     ("batches 71-73", 71, 73),
+    ("batches 74-76", 74, 76),
 ]
 
 
