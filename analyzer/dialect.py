@@ -18,111 +18,73 @@ import re
 _MARKERS = re.compile(r"[佢嘅咗冇哋喺畀嚟睇諗谂嘢嗰搵揾冚攞]")
 _WEAK_MARKERS = re.compile(r"[唔啲咁]")
 
-# Each pair has the same length on both sides (offsets must not move).
+# Each pair has the same length on both sides (offsets must not move). A word is listed as
+# Hong Kong writes it; its simplified spelling (老细, 用紧) is derived when the table is first used.
 _WORDS = {
     "而家": "现在",
     "老細": "老板",
-    "老细": "老板",
     "今朝": "今早",
     "聽朝": "明早",
-    "听朝": "明早",
     "聽晚": "明晚",
-    "听晚": "明晚",
     "諗住": "打算",
-    "谂住": "打算",
     "朝早": "早上",
     "聽日": "明天",
-    "听日": "明天",
     "尋日": "昨天",
-    "寻日": "昨天",
     "琴日": "昨天",
     "下晝": "下午",
-    "下昼": "下午",
     "幾多": "多少",
-    "几多": "多少",
     "幾錢": "多少",
-    "几钱": "多少",
     "邊個": "哪个",
-    "边个": "哪个",
     "邊度": "哪里",
-    "边度": "哪里",
     "邊間": "哪家",
-    "边间": "哪家",
     "搞掂": "搞定",
     "啱啱": "刚刚",
     "點解": "为何",
-    "点解": "为何",
     "乜嘢": "什么",
     "咩嘢": "什么",
     "有冇": "有无",
     "係咪": "是否",
-    "系咪": "是否",
     "使唔使": "要不要",
     "係唔係": "是不是",
-    "系唔系": "是不是",
     "好唔好": "好不好",
     "可唔可以": "可不可以",
     "隔籬": "隔壁",
-    "隔篱": "隔壁",
     "呢次": "这次",
     "呢個": "这个",
-    "呢个": "这个",
     "呢單": "这单",
-    "呢单": "这单",
     "呢間": "这家",
-    "呢间": "这家",
     "呢排": "最近",
     "嗰間": "那家",
     "嗰间": "那家",
     "那間": "那家",
-    "那间": "那家",
     "一間": "一家",
-    "一间": "一家",
     "喺度": "在场",
     "話事人": "拍板人",
-    "话事人": "拍板人",
     "話事": "做主",
-    "话事": "做主",
     "跟住": "接着",
     "留低": "留下",
     "淨係": "只是",
-    "净系": "只是",
     "淨是": "只是",
-    "净是": "只是",
     "識唔識": "会不会",
-    "识唔识": "会不会",
     "一齊": "一起",
-    "一齐": "一起",
     "包埋": "包括",
     "加埋": "加上",
     "幾好": "挺好",
-    "几好": "挺好",
     "好似": "好像",
     "點樣": "怎样",
-    "点样": "怎样",
     "成日": "总是",
     "即刻": "马上",
     "落單": "下单",
-    "落单": "下单",
     "揀": "选",
-    "拣": "选",
-    "悭": "省",
     "慳": "省",
     # 用緊 (is using): the progressive marker after the verb becomes 在 before it.
     "用緊": "在用",
-    "用紧": "在用",
     "做緊": "在做",
-    "做紧": "在做",
     "傾緊": "在谈",
-    "倾紧": "在谈",
     "簽緊": "在签",
-    "签紧": "在签",
     "睇緊": "在看",
-    "睇紧": "在看",
     "搵緊": "在找",
-    "揾紧": "在找",
     "諗緊": "在想",
-    "谂紧": "在想",
     "佢": "他",
     "哋": "们",
     "嘅": "的",
@@ -135,9 +97,7 @@ _WORDS = {
     "嚟": "来",
     "睇": "看",
     "諗": "想",
-    "谂": "想",
     "搵": "找",
-    "揾": "找",
     "啲": "些",
     "嗰": "那",
     "咁": "这",
@@ -156,14 +116,30 @@ _CONTEXTUAL = (
     r"仲(?![裁介])",
 )
 _CONTEXTUAL_TO = {"話": "說", "话": "说", "傾": "談", "倾": "谈", "係": "是", "仲": "還"}
-_SWAP = re.compile(
-    "|".join([re.escape(w) for w in sorted(_WORDS, key=len, reverse=True)] + list(_CONTEXTUAL))
-)
+_swap_re: re.Pattern | None = None
+_swap_words: dict[str, str] = {}
+
+
+def _swapper() -> re.Pattern:
+    """The swap regex over every word and its simplified spelling, made on the first Cantonese note."""
+    global _swap_re
+    if _swap_re is None:
+        from .normalize import _convert, _t2s
+
+        conv = _t2s()
+        _swap_words.update(_WORDS)
+        for word, mandarin in _WORDS.items():
+            simplified = _convert(conv, word) if conv else word
+            if len(simplified) == len(word):
+                _swap_words.setdefault(simplified, mandarin)
+        alternatives = sorted(_swap_words, key=len, reverse=True)
+        _swap_re = re.compile("|".join([re.escape(w) for w in alternatives] + list(_CONTEXTUAL)))
+    return _swap_re
 
 
 def _swap(m: re.Match) -> str:
     w = m.group()
-    return _WORDS.get(w) or _CONTEXTUAL_TO[w]
+    return _swap_words.get(w) or _CONTEXTUAL_TO[w]
 
 
 # Northern words with one sense only: swapped in every note (俺们 is 我们 wherever it is said).
@@ -190,4 +166,4 @@ def is_cantonese(text: str) -> bool:
 
 def cantonese_to_mandarin(text: str) -> str:
     """Swap Cantonese words for Mandarin ones of the same length (the caller checks it is one)."""
-    return _SWAP.sub(_swap, text)
+    return _swapper().sub(_swap, text)
