@@ -1851,3 +1851,26 @@ def test_a_rival_brand_or_their_own_way_or_our_goods_selling_is_value_mentioned(
 
 def test_customers_who_already_have_one_have_no_need(judge):
     assert judge("今天拜访了三家小微企业，三家都已经有代账了。").facts["need"] == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("周经理说他们今年废活性炭大概有40吨，还有一些废包装桶。", "yes"),
+        ("老吴说往重庆方向的货一个月十来车，现在走的是德邦零担。", "yes"),
+        ("护士长说科里一个月大概用40把左右。", "yes"),
+        # A headcount sizes the company, not a need; a volume with no need said stays no.
+        ("她说学校现在学员大概1500人。", "unknown"),
+        ("她说今年生意差，店里一个月才走两千来平，不打算再进新牌子。", "no"),
+    ],
+)
+def test_the_customers_own_volume_sized_is_a_need(judge, text, expected):
+    assert judge(text).facts["need"] == expected
+
+
+def test_a_rival_named_with_its_institution_is_found_again_by_name(status_of):
+    text = (
+        "往年一直在海悦大酒店办，海悦今年给的价是每桌3280。"
+        "我们报的是3580一桌，但我们宴会厅是一个独立大厅，42桌一次摆下，海悦要把两个厅打通。"
+    )
+    assert status_of(text, "value_comparison") == "met"
