@@ -1870,7 +1870,15 @@ def test_the_customers_own_volume_sized_is_a_need(judge, text, expected):
 
 def test_a_rival_named_with_its_institution_is_found_again_by_name(status_of):
     text = (
-        "往年一直在海悦大酒店办，海悦今年给的价是每桌3280。"
-        "我们报的是3580一桌，但我们宴会厅是一个独立大厅，42桌一次摆下，海悦要把两个厅打通。"
+        "他们年会往年一直在海悦大酒店办。黄行长说菜品这几年越来越差。"
+        "我们的宴会厅是一个独立大厅，42桌一次摆下，海悦要把两个厅打通。"
     )
     assert status_of(text, "value_comparison") == "met"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["店员说老周去外地进货了，下周才回来。", "老板去广州进货了，下个月才回来。"],
+)
+def test_someone_away_until_a_date_is_no_step_of_ours(status_of, text):
+    assert status_of(text, "next_step") != "met"
