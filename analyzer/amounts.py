@@ -48,6 +48,8 @@ _PER_UNIT = re.compile(
 )
 _COUNT_DIGITS = "一二两三四五六七八九"
 _WAN_QIAN = re.compile(r"(\d{1,4})万(\d)千(\d)?(?![\d.])")
+# 1万9800 / 3万2000: ten-thousands, then the rest written out in full (19800, 32000).
+_WAN_REST = re.compile(r"(\d{1,4})万(\d{3,4})(?![\d.])")
 _MEASURE = re.compile(r"[台套个吨只件箱张辆位人家份次斤平米年月天周季柜板车票趟单]")
 _LETTER_ADJACENT = re.compile(r"[a-z]")
 _CN_MEASURE_OK = re.compile(r"[万千百亿]|元|块")
@@ -128,6 +130,22 @@ def find_amounts(norm: str, masked: list[tuple[int, int]] = ()) -> list[Amount]:
         if m is None:
             break
         pos = max(m.end(), pos + 1)
+        wr = _WAN_REST.match(norm, m.start())
+        if wr and int(wr.group(2)) < 10_000 and len(wr.group(2).lstrip("0")) >= 3:
+            end = wr.end()
+            suffix = re.match(r"\s*(?:元|块钱|块)", norm[end:])
+            if suffix:
+                end += suffix.end()
+            after = norm[end : end + 6]
+            if not (
+                _VAGUE_AFTER.match(norm, end)
+                or (not suffix and _NON_MONEY_AFTER.match(after))
+                or any(x <= wr.start() < y for x, y in masked)
+            ):
+                value = int(wr.group(1)) * 10_000 + int(wr.group(2))
+                found.append(Amount(wr.start(), end, float(value), True))
+            pos = max(pos, end)
+            continue
         wq = _WAN_QIAN.match(norm, m.start())
         if wq and not m.group("cur"):
             # 2万8千8: ten-thousands, thousands and hundreds, as said aloud (28800).
@@ -161,6 +179,8 @@ def find_amounts(norm: str, masked: list[tuple[int, int]] = ()) -> list[Amount]:
                 continue
         if m.group("num") is None and m.group("cn") is None:
             continue
+        if _MAO.match(norm, m.start()) and not (m.group("mag") or m.group("suffix")):
+            continue  # 便宜3毛: tenths of a yuan, left to _add_mao
         start, end = m.span()
         while start < end and norm[start].isspace():
             start += 1

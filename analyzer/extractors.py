@@ -15,6 +15,7 @@ Each extractor is generic and takes its words and conditions from the YAML:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -91,6 +92,10 @@ class AmountFact(Extractor):
         return FactValue(_number(p.value), [Hit(p.start, p.end, "amount", p.role, p.value)])
 
 
+# A gap said as how much cheaper (便宜3毛, 低了200): ours below theirs.
+_CHEAPER_BEFORE = re.compile(r"(?:便宜|低|少)了?(?:个|了)?\s*$")
+
+
 @dataclass
 class AmountGap(Extractor):
     ours: str
@@ -98,12 +103,18 @@ class AmountGap(Extractor):
 
     def extract(self, ctx: Context) -> FactValue:
         stated = [p for p in ctx.prices if p.role == "gap"]
-        if stated:
-            p = stated[-1]
-            return FactValue(_number(p.value), [Hit(p.start, p.end, "amount", "gap", p.value)])
         ours = ctx.fact(self.ours)
         theirs = ctx.fact(self.customer)
-        if isinstance(ours.value, int | float) and isinstance(theirs.value, int | float):
+        both = isinstance(ours.value, int | float) and isinstance(theirs.value, int | float)
+        if stated:
+            p = stated[-1]
+            value = p.value
+            if _CHEAPER_BEFORE.search(ctx.doc.norm, max(0, p.start - 4), p.start) and not (
+                both and ours.value > theirs.value
+            ):
+                value = -value  # 我报2块9 … 便宜3毛: we are the cheaper side, so ours - theirs < 0
+            return FactValue(_number(value), [Hit(p.start, p.end, "amount", "gap", p.value)])
+        if both:
             return FactValue(_number(ours.value - theirs.value), ours.hits + theirs.hits)
         return FactValue(None)
 

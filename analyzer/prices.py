@@ -32,6 +32,8 @@ STRONG = ("ours", "customer", "not_price")
 # Side words that name who speaks but not that a number is a price.
 SUBJECT_WORDS = frozenset({"我们", "我方", "我司", "咱们", "我这边"})
 _GAP_REACH = 2
+# A gap named after its amount (4毛钱的差价, 700的价差).
+_GAP_AFTER = ("的差价", "差价", "的价差", "价差", "钱的差价", "的差距")
 
 
 # Made by the dozen per note: slots, not frozen (a frozen dataclass is three times slower to make).
@@ -116,7 +118,7 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
         strong = [sp for sp in window if sp[2] in STRONG]
         role: str | None = None
         is_strong = True
-        if gaps:
+        if gaps or doc.norm.startswith(_GAP_AFTER, a.end):  # 4毛钱的差价可以谈
             role = "gap"
         elif strong:
             nearest = max(strong, key=lambda sp: sp[1])

@@ -145,3 +145,18 @@ def test_hong_kong_taiwan_and_macau_money_as_said(text, value):
 @pytest.mark.parametrize("text", ["一个月算下来一千出头", "三十万开外"])
 def test_a_figure_and_a_bit_is_vague(text):
     assert find_amounts(normalise(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("年费会员1万9800", [19800]),
+        ("3万2000元一台", [32000]),
+        ("我报了2块9，她说便宜3毛是好事", [2.9, 0.3]),
+        # A count or an area written the same way is still no money.
+        ("1万2000人", []),
+        ("5万1000平", []),
+    ],
+)
+def test_ten_thousands_with_the_rest_in_full_and_tenths_in_mao(text, expected):
+    assert values(normalise(text)) == expected

@@ -187,3 +187,14 @@ def test_the_customers_side_said_another_way(judge, text, ours, theirs):
 def test_haggling_in_dialogue(judge, text, ours, theirs):
     r = judge(text)
     assert (r.facts["our_price"], r.facts["customer_price"]) == (ours, theirs)
+
+
+@pytest.mark.parametrize(
+    ("text", "gap"),
+    [
+        ("她现在用的是中通，一单3块2。我报了2块9，老板娘说便宜3毛是好事。", -0.3),
+        ("现在那家洗涤厂每套收3块2。我们报的是每套3.6元，她说4毛钱的差价可以谈。", 0.4),
+    ],
+)
+def test_a_stated_gap_keeps_its_side(judge, text, gap):
+    assert judge(text).facts["price_gap"] == pytest.approx(gap)
