@@ -6,7 +6,7 @@ simplified, a note that is plainly Cantonese has its dialect words swapped for M
 the same length, so every offset still points into the note as written. Only notes with a
 Cantonese-only character (佢, 嘅, 咗…) are touched: 話, 傾 and 係 are Mandarin words too (电话, 倾向, 关系),
 and even in a Cantonese note they are swapped only where they cannot be those. A few northern
-words with a single sense (俺, 咋, 寻思) are swapped in every note.
+and southwestern words with a single sense (俺, 咋, 寻思; 莫得, 啥子, 一哈) are swapped in every note.
 """
 
 from __future__ import annotations
@@ -142,17 +142,41 @@ def _swap(m: re.Match) -> str:
     return _swap_words.get(w) or _CONTEXTUAL_TO[w]
 
 
-# Northern words with one sense only: swapped in every note (俺们 is 我们 wherever it is said).
+# Northern and southwestern words with one sense only: swapped in every note (俺们 is 我们, 莫得
+# is 没有, 啥子 is 什么 wherever they are said).
 _NORTHERN = str.maketrans({"俺": "我", "咋": "怎"})
-_NORTHERN_WORDS = re.compile(r"寻思|尋思")
+_REGIONAL_WORDS = {
+    "寻思": "考虑",
+    "尋思": "考虑",
+    "咋个": "怎么",
+    "莫得": "没有",
+    "莫有": "没有",
+    "啥子": "什么",
+    "一哈": "一下",
+}
+_REGIONAL = re.compile("|".join(_REGIONAL_WORDS))
+
+
+def _regional(m: re.Match) -> str:
+    return _REGIONAL_WORDS[m.group()]
+
+
+# Sichuan and Chongqing say 莫 for 没 before a verb (门都莫开, 他莫否认); only where the note is
+# plainly southwestern, since 莫 also opens Mandarin words (莫名, 莫大, 莫非, 莫过于).
+_SOUTHWEST_MARKERS = re.compile(r"莫得|啥子|咋个|一哈|要得|巴适|龙门阵|晓得|莫来头")
+_SOUTHWEST_MO = re.compile(r"莫(?=[开来在见去到回接答理管问否收买要用])")
 
 
 def northern_to_mandarin(text: str) -> str:
-    """俺们 → 我们, 咋 → 怎, 寻思 → 考虑: northern words read as Mandarin, length unchanged."""
+    """俺们 → 我们, 咋 → 怎, 寻思 → 考虑, 莫得 → 没有, 啥子 → 什么: regional words read as
+    Mandarin, length unchanged."""
+    southwest = "莫" in text and _SOUTHWEST_MARKERS.search(text) is not None
+    if "思" in text or "咋" in text or "莫" in text or "啥" in text or "哈" in text:
+        text = _REGIONAL.sub(_regional, text)
     if "俺" in text or "咋" in text:
         text = text.translate(_NORTHERN)
-    if "思" in text:
-        text = _NORTHERN_WORDS.sub("考虑", text)
+    if southwest:
+        text = _SOUTHWEST_MO.sub("没", text)
     return text
 
 

@@ -53,3 +53,21 @@ def test_a_cantonese_note_is_judged_like_its_mandarin(judge):
 
 def test_northern_words_with_one_sense_are_read_in_every_note():
     assert normalise("俺跟她说俺们是新料管，咋整，寻思寻思") == "我跟她说我们是新料管,怎整,考虑考虑"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("都说生意不好做，莫得啥子需求", "都说生意不好做,没有什么需求"),
+        ("咋个整嘛，讲了一哈", "怎么整嘛,讲了一下"),
+        # 莫 before a verb is 没 only in a note that is plainly southwestern.
+        ("莫得人接，门都莫开", "没有人接,门都没开"),
+        ("莫名其妙，门都莫开", "莫名其妙,门都莫开"),
+    ],
+)
+def test_southwestern_words_read_as_mandarin(text, expected):
+    assert normalise(text) == expected
+
+
+def test_莫得_negates_like_没有(judge):
+    assert judge("去了两个村，农户说家里就几分地，莫得必要买。").facts["need"] == "no"
