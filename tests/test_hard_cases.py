@@ -1882,3 +1882,21 @@ def test_a_rival_named_with_its_institution_is_found_again_by_name(status_of):
 )
 def test_someone_away_until_a_date_is_no_step_of_ours(status_of, text):
     assert status_of(text, "next_step") != "met"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The boss came in the end, or is named as the one who decides right after the name.
+        ("先跟服务员说找老板，等了半个钟头老板才来，老板姓邓。", "yes"),
+        ("见的是李总本人，公司法人，6个店的酒水都是他统一进。", "yes"),
+        ("见了供应链总监Amy，后半段她老板、公司CEO韩总（拍板的人）也进来了。", "yes"),
+        # Whoever decides is away, or the decision sits with a board or the group's tender.
+        ("店长说老板这几天在成都耍，回来了再说。", "no"),
+        ("他说下个月老板从国外回来以后会一起讨论。", "no"),
+        ("理事长老蒋在。最后说还要开会跟几个理事商量。", "no"),
+        ("物流经理老郑说他们集团有统一招标，明年1月份开标。", "no"),
+    ],
+)
+def test_who_decides_said_in_passing(judge, text, expected):
+    assert judge(text).facts["kp_met"] == expected
