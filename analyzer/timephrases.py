@@ -27,16 +27,18 @@ _DAY_FOLLOW = r"(?=$|[\s,，。.;；:：!！?？、)）(（\]】\-~～0-9]|前|�
 _CLOCK_AFTER = rf"(?:\d{{1,2}}[:：]\d{{2}}|{_N}点(?:半|钟|整|多|{_N}分?)?)"
 _FUTURE_CORE = (
     r"(?:明天|明早|明晚|明日|后天|大后天|下下?(?:个)?(?:周|星期|礼拜)(?:[一二三四五六日天末]|[1-7])?"
-    r"|下(?:个)?月(?:初|中|底|中旬|上旬|下旬)?|下半年|下季度|下个季度|明年|年后|年前|年底|节后|节前"
+    r"|下(?:个)?月(?:初|中旬|上旬|下旬|中|底)?|下半年|下季度|下个季度|明年|年后|年前|年底|节后|节前"
     r"|春节(?:前|后)|国庆(?:前|后)|元旦(?:前|后)|月底|月初|月中|周末|这周末|本周末"
     rf"|(?:这|本)(?:个)?(?:周|星期|礼拜)(?:[一二三四五六日天末]|[1-7])"
     rf"|{_WEEKDAY}|{_N}[天日](?:内|之内|以内)|{_N}(?:个)?(?:周|星期|礼拜|月)(?:内|之内|以内)"
     r"|(?:这|本)(?:周|星期|个月|月)(?:内|之内|以内)?"
-    rf"|(?:\d{{4}}年)?{_N}月{_N}[号日]?|{_N}[号日]{_DAY_FOLLOW}|{_MD}|{_N}月(?:份|底|初|中)?(?=前|开|上|要|再|去|来|见|签|交|发|之前|以前|左右)"
+    rf"|(?:\d{{4}}年)?{_N}月{_N}[号日]?|{_N}[号日]{_DAY_FOLLOW}|{_MD}|{_N}月(?:份|底|初|上旬|中旬|下旬|中)?(?=前|开|上|要|再|去|来|见|签|交|发|之前|以前|左右)"
     r")"
 )
 _PAST_CORE = r"(?:昨天|昨晚|前天|上(?:个)?(?:周|星期|礼拜|月)(?:[一二三四五六日天末])?|上次|上回|去年|前几天|之前|刚才)"
 _PRESENT_CORE = r"(?:今天|今早|今晚|今日|当天)"
+# 今天晚上给经理打报告 / 今天下班前开账号: later today, a step still to take (unless told as done).
+_LATER_TODAY = re.compile(r"(?:今天|今日)(?:晚上|傍晚|下班前|下班之前|之内|以内|内|之前|前)|今晚")
 # Every phrase starts with one of these characters: the lookahead lets the regex engine skip
 # the rest of the text four times faster, and keeps leading spaces out of a clock time.
 _FIRST = "明后大下春国元月周这本星礼年节昨前上去之刚今当早中傍晚凌0-9一二两三四五六七八九十"
@@ -111,6 +113,10 @@ def find_times(norm: str, masked: list[tuple[int, int]] = (), clause_of=None) ->
         kind = m.lastgroup or "clock"
         if kind == "clock" and start > 0 and norm[start - 1] in "了几有提第这":
             continue  # 提了3点, 有几点
+        if kind == "present" and clause_of is not None:
+            later = _LATER_TODAY.match(norm, start)
+            if later and not _DONE.match(norm, later.end(), clause_of(start)[1]):
+                kind, end = "future", max(end, later.end())
         if kind == "future" and _HABITUAL.search(norm, max(0, start - 3), start):
             kind = "present"
         if kind == "future" and _NTH_VISIT.match(norm, end):

@@ -150,3 +150,19 @@ def test_a_deals_history_dates_its_earlier_visits(doc_of, text, kinds):
 def test_a_week_told_day_by_day(doc_of, text, expected):
     doc = doc_of(text)
     assert [(doc.norm[t.start : t.end], t.kind) for t in doc.times] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "kind"),
+    [
+        ("11月中旬前带区域经理再来一趟。", "11月中旬前", "future"),
+        ("下个月中旬把样品送过去。", "下个月中旬", "future"),
+        ("今天晚上给经理打报告。", "今天晚上", "future"),
+        ("我答应今天下班前给她开试用账号。", "今天下班前", "future"),
+        # Later today, but told as done.
+        ("今天晚上请他吃了饭。", "今天晚上", "present"),
+    ],
+)
+def test_parts_of_a_month_and_later_today(doc_of, text, phrase, kind):
+    doc = doc_of(text)
+    assert {doc.norm[t.start : t.end]: t.kind for t in doc.times}.get(phrase) == kind
