@@ -47,7 +47,10 @@ def _subject_before(doc: Document, clause_start: int, verb_start: int) -> tuple[
                 and _NP_AFTER_PREPOSITION.search(doc.norm, max(clause_start, s - 8), s)
             ):
                 continue  # 给他们几个部门的人讲了: 的人 heads a noun the rep spoke to
-            if not _GAP_OK.match(doc.norm[e:verb_start]):
+            gap = doc.norm[e:verb_start]
+            if gap.startswith(" ") and doc.text[e - 1 : e].islower() and doc.text[e - 1].isascii():
+                gap = gap[1:]  # Kevin 说: a space after a name in Latin letters (not PPT 讲)
+            if not _GAP_OK.match(gap):
                 continue
             if best is None or (e, -s) > (best[0], -best[1]):
                 best = (e, s, who)

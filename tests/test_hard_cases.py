@@ -1900,3 +1900,15 @@ def test_someone_away_until_a_date_is_no_step_of_ours(status_of, text):
 )
 def test_who_decides_said_in_passing(judge, text, expected):
     assert judge(text).facts["kp_met"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("见了采购经理Kevin。Kevin 说他们每周有两到三票去美西的空运，目前合作的有两家。", "met"),
+        # An acronym before a space is no speaker: 放PPT 讲了 is the rep presenting.
+        ("之后在会议室给他放PPT 讲了四十来分钟 12点吃饭", "missing"),
+    ],
+)
+def test_a_latin_name_a_space_then_the_verb(status_of, text, expected):
+    assert status_of(text, "customer_voice") == expected
