@@ -1912,3 +1912,19 @@ def test_who_decides_said_in_passing(judge, text, expected):
 )
 def test_a_latin_name_a_space_then_the_verb(status_of, text, expected):
     assert status_of(text, "customer_voice") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Whereabouts and process are no view of the customer's.
+        ("跟店长聊了一下灵活用工，她说老板不在，让我改天再来。", "partial"),
+        ("王科长说还在走流程，让等通知。", "partial"),
+        # The front desk is not the customer.
+        ("去了星河网络，前台说老板不在，留了资料。", "missing"),
+        # A view with content still is the customer's voice.
+        ("对方说不需要，他们那三台车都是前年买的新车。", "met"),
+    ],
+)
+def test_whereabouts_process_and_the_front_desk(status_of, text, expected):
+    assert status_of(text, "customer_voice") == expected
