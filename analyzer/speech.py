@@ -62,6 +62,22 @@ def _subject_before(doc: Document, clause_start: int, verb_start: int) -> tuple[
     return who, start
 
 
+def _last_person(doc: Document, start: int, end: int) -> str | None:
+    """Who was named last in ``[start, end)``, not as the object of 跟/给/向 (见了调度刘哥，…)."""
+    lang = doc.lang
+    best: tuple[int, str] | None = None
+    for who, rx in (("customer", lang.customer_subject_re), ("rep", lang.rep_subject_re)):
+        for m in rx.finditer(doc.norm, start, end):
+            s = m.start()
+            if s not in doc.token_starts and (m.end() - s < 2 or not _HAN.match(doc.norm, s)):
+                continue
+            if _PREPOSITION.search(doc.norm, max(0, s - 1), s):
+                continue
+            if best is None or m.end() > best[0]:
+                best = (m.end(), who)
+    return best[1] if best else None
+
+
 def _verb_stands_alone(doc: Document, clause_start: int, m: re.Match) -> bool:
     if m.start() in doc.token_starts or _glued_subject(doc, m.start(), m.end()):
         return True
@@ -139,8 +155,16 @@ def find_speech(doc: Document) -> list[SpeechCue]:
                     ):
                         # 老刘说再考虑考虑，感觉希望不大: after their words, a bare 感觉 is the rep's.
                         who, s_start = "rep", m.start()
-                    elif (subjectless and (at_start or carried == "customer")) or (
-                        at_start and subject == "customer"
+                    elif (
+                        (subjectless and (at_start or carried == "customer"))
+                        or (at_start and subject == "customer")
+                        or (
+                            # 见了调度刘哥，聊了半小时，说他们在用别家系统: the one just named speaks.
+                            at_start
+                            and subject is None
+                            and m.group() == "说"
+                            and _last_person(doc, sent.start, clause.start) == "customer"
+                        )
                     ):
                         # 店长看了报价，说…: the verb opens its clause and the sentence's subject speaks.
                         who, s_start = "customer", m.start()

@@ -1928,3 +1928,17 @@ def test_a_latin_name_a_space_then_the_verb(status_of, text, expected):
 )
 def test_whereabouts_process_and_the_front_desk(status_of, text, expected):
     assert status_of(text, "customer_voice") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A bare 说 opening its clause: the customer just named speaks.
+        ("下午去城南物流园，见了调度刘哥，聊了半小时，说他们在用别家系统。", "met"),
+        ("见了厂长，厂区2万平，说今年要把监控全换高清，老的都是十年前的。", "met"),
+        # The rep presenting is not the customer, whoever the rep presented to.
+        ("给他们几个部门的人讲了我们的CRM，讲了一个多小时。", "missing"),
+    ],
+)
+def test_a_bare_说_after_the_customer_is_named(status_of, text, expected):
+    assert status_of(text, "customer_voice") == expected
