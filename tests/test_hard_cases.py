@@ -1942,3 +1942,23 @@ def test_whereabouts_process_and_the_front_desk(status_of, text, expected):
 )
 def test_a_bare_说_after_the_customer_is_named(status_of, text, expected):
     assert status_of(text, "customer_voice") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "然后杨经理带我看了危废库，里面有二十多桶。11点离开。",
+        "14:50 小何带我看了他们的拍摄间\n15:30 离开",
+    ],
+)
+def test_shown_around_is_no_judgement(status_of, judge, text):
+    # 带我看了 is being shown something, not 我看 (I reckon): no self-assessment, still a diary.
+    assert status_of(text, "self_assessment") == "missing"
+
+
+def test_a_diary_with_a_tour_is_still_a_diary(judge):
+    text = (
+        "9:00到鑫源化工，安环部杨经理在开早会，等到9:40。然后杨经理带我看了危废库。"
+        "接着去会议室聊了一会儿，之后留了资料。11点离开，下午回公司。"
+    )
+    assert judge(text).diary
