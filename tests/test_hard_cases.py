@@ -1962,3 +1962,16 @@ def test_a_diary_with_a_tour_is_still_a_diary(judge):
         "接着去会议室聊了一会儿，之后留了资料。11点离开，下午回公司。"
     )
     assert judge(text).diary
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "她说工地上工人的安全鞋都是自己买的，公司只发安全帽。",
+        "对方说现在不需要，公司刚装了咖啡机。",
+        "护士长翻了翻样衣，说现在的护士服还行。",
+        "老刘说他一年走啤酒四万多箱，大头是雪花，利薄。",
+    ],
+)
+def test_what_they_use_now_or_just_bought_is_value_mentioned(status_of, text):
+    assert status_of(text, "value_comparison") == "partial"
