@@ -46,6 +46,10 @@ _NON_MONEY_AFTER = re.compile(
 _PER_UNIT = re.compile(
     r"\s*(?:[一每]|/|元/)\s*(?:吨|台|套|个|件|箱|斤|公斤|kg|平米|平方|平|米|只|支|瓶|张|次|人|年|月|天|单|份|坐席|座席|账号|间|辆|车)"
 )
+# 一桶150 / 一打36 / 每吨5800: the unit first, then its price.
+_PER_UNIT_BEFORE = re.compile(
+    r"[一每](?:个)?(?:吨|台|套|件|箱|桶|打|双|斤|公斤|瓶|张|只|支|袋|包|盒|片|平米|平方|平|米|趟|车|柜|票|托|人|间|晚|桌|份)$"
+)
 _COUNT_DIGITS = "一二两三四五六七八九"
 _WAN_QIAN = re.compile(r"(\d{1,4})万(\d)千(\d)?(?![\d.])")
 # 1万9800 / 3万2000: ten-thousands, then the rest written out in full (19800, 32000).
@@ -205,8 +209,10 @@ def find_amounts(norm: str, masked: list[tuple[int, int]] = ()) -> list[Amount]:
                     value = round(value + _digit(mao.group(1)) / 100, 2)
                 end = mao.end()
             pos = max(pos, end)
-        if not explicit and _PER_UNIT.match(norm, end):
-            explicit = True  # 3150一吨, 42/台: a unit price
+        if not explicit and (
+            _PER_UNIT.match(norm, end) or _PER_UNIT_BEFORE.search(norm, max(0, start - 3), start)
+        ):
+            explicit = True  # 3150一吨, 42/台, 一桶150, 每吨5800: a unit price
         if value is None or value <= 0:
             continue
         if (

@@ -160,3 +160,12 @@ def test_a_figure_and_a_bit_is_vague(text):
 )
 def test_ten_thousands_with_the_rest_in_full_and_tenths_in_mao(text, expected):
     assert values(normalise(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("我说一桶150", 150), ("一打36", 36), ("每吨5800", 5800), ("一双159", 159)],
+)
+def test_the_unit_first_then_its_price(text, value):
+    found = find_amounts(normalise(text))
+    assert [(a.value, a.explicit) for a in found] == [(value, True)]

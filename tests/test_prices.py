@@ -198,3 +198,9 @@ def test_haggling_in_dialogue(judge, text, ours, theirs):
 )
 def test_a_stated_gap_keeps_its_side(judge, text, gap):
     assert judge(text).facts["price_gap"] == pytest.approx(gap)
+
+
+def test_咱_is_our_side(judge):
+    text = "他们现在用德国那家的，一个定位销进口价420。咱的国产替代件报价260，交期两周。"
+    facts = judge(text).facts
+    assert (facts["our_price"], facts["customer_price"]) == (260, 420)
