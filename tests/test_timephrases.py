@@ -166,3 +166,9 @@ def test_a_week_told_day_by_day(doc_of, text, expected):
 def test_parts_of_a_month_and_later_today(doc_of, text, phrase, kind):
     doc = doc_of(text)
     assert {doc.norm[t.start : t.end]: t.kind for t in doc.times}.get(phrase) == kind
+
+
+@pytest.mark.parametrize("text", ["8点半跟老周一起出发去阿城", "小周一直没回消息"])
+def test_a_person_called_周_is_no_weekday(doc_of, text):
+    doc = doc_of(text)
+    assert not [t for t in doc.times if "周" in doc.norm[t.start : t.end]]
