@@ -1975,3 +1975,10 @@ def test_a_diary_with_a_tour_is_still_a_diary(judge):
 )
 def test_what_they_use_now_or_just_bought_is_value_mentioned(status_of, text):
     assert status_of(text, "value_comparison") == "partial"
+
+
+@pytest.mark.parametrize(
+    "text", ["跑了八家小卖店，都说啤酒有人送了，不要。", "人家说这玩意儿不整，拉倒了。"]
+)
+def test_someone_else_supplies_or_not_doing_it_is_no_need(judge, text):
+    assert judge(text).facts["need"] == "no"
