@@ -1982,3 +1982,19 @@ def test_what_they_use_now_or_just_bought_is_value_mentioned(status_of, text):
 )
 def test_someone_else_supplies_or_not_doing_it_is_no_need(judge, text):
     assert judge(text).facts["need"] == "no"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天在车间见了周总，周总是厂里的法人，最后拍板也是他。",
+        "见了信息中心吴主任和分管副总裴总。吴主任说预算和选型他提，最后是裴总拍板。",
+    ],
+)
+def test_the_one_who_decides_met_said_another_way(judge, text):
+    assert judge(text).facts["kp_met"] == "yes"
+
+
+def test_机关工委_names_no_person(status_of):
+    text = "拜访了市直机关工委，介绍了我们公司的福利卡和节日礼盒方案。"
+    assert status_of(text, "kp_identified") == "missing"
