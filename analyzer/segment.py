@@ -26,6 +26,11 @@ _HEADING_BRACKET = re.compile(r"^[ \t\u3000]*[【\[]([^】\]\n]{1,12})[】\]][ \
 _HEADING_COLON = re.compile(
     r"^[ \t\u3000]*([\u4e00-\u9fffa-z/（）()]{2,10}|[a-z]+(?: [a-z]+){1,2}|我|他|她)[:：][ \t\u3000]*"
 )
+# A checklist line whose field is marked unknown or not done (KP？ / 需求? / 报价✘): a field left
+# open, like 需求：无. A tick (KP✔ 老板本人) asserts the field and opens nothing.
+_HEADING_MARK = re.compile(
+    r"^[ \t\u3000]*([\u4e00-\u9fffa-z/]{1,6})[ \t\u3000]*[?？✘✗×]+[ \t\u3000]*"
+)
 # A colon after a speech verb introduces the customer's words, not a heading.
 _SPEECH_TAIL = re.compile(r"(说|问|道|讲|表示|回复|反馈|提到|原话|答|称)$")
 _EMPTY_BODY = re.compile(
@@ -106,6 +111,9 @@ def segment(norm: str, symbol_headings: dict[str, str] | None = None) -> Segment
             heading = _HEADING_COLON.match(rest)
             if heading and _SPEECH_TAIL.search(heading.group(1)):
                 heading = None
+        marked = None
+        if not heading:
+            heading = marked = _HEADING_MARK.match(rest)
         if heading:
             at = cursor - line_start
             current_section = _open_section(
@@ -117,6 +125,10 @@ def segment(norm: str, symbol_headings: dict[str, str] | None = None) -> Segment
             )
             cursor += heading.end()
         _split_sentences(seg, norm, cursor, line_start + len(body), current_section)
+        if marked and current_section is not None:
+            # A marked field is one line: what follows it is no longer that field.
+            _close_section(seg, current_section, line_start + len(body), norm)
+            current_section = None
     if current_section is not None:
         _close_section(seg, current_section, len(norm), norm)
     for m in _QUOTES.finditer(norm):

@@ -1998,3 +1998,20 @@ def test_the_one_who_decides_met_said_another_way(judge, text):
 def test_机关工委_names_no_person(status_of):
     text = "拜访了市直机关工委，介绍了我们公司的福利卡和节日礼盒方案。"
     assert status_of(text, "kp_identified") == "missing"
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion", "expected"),
+    [
+        # A checklist field marked unknown or not done is a field left open.
+        ("永丰机械\nKP？\n需求？\n下周再约", "kp_identified", "missing"),
+        ("永丰机械\nKP？\n需求？\n下周再约", "need_confirmed", "missing"),
+        ("万达写字楼 冷却塔清洗\n报价✘\nKP✘\n竞品✘\n下步✘", "price_gap", "missing"),
+        # A marked field is one line: the next line is not inside it.
+        ("老马：手套这个价可以\n下步？\n感觉还行，量不大", "next_step", "missing"),
+        # A mark with something said after it still says it.
+        ("KP✘ 没见到老板，只见了行政", "kp_identified", "met"),
+    ],
+)
+def test_checklist_marks(status_of, text, criterion, expected):
+    assert status_of(text, criterion) == expected
