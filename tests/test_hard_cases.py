@@ -2015,3 +2015,16 @@ def test_机关工委_names_no_person(status_of):
 )
 def test_checklist_marks(status_of, text, criterion, expected):
     assert status_of(text, criterion) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("6. 下一步：你6月第一周带着我们的GSP验证报告去找沈总，直接谈议标。", "6月第一周"),
+        ("下周二再过去把产品注册证和检测报告送给她。", "下周二"),
+        ("店长已经帮我约了周六上午十点在店里当面演示。", "周六上午十点"),
+    ],
+)
+def test_more_dated_steps(judge, text, when):
+    result = judge(text)
+    assert result.facts["next_step_when"] == when
