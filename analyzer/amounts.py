@@ -134,32 +134,12 @@ def find_amounts(norm: str, masked: list[tuple[int, int]] = ()) -> list[Amount]:
         if m is None:
             break
         pos = max(m.end(), pos + 1)
-        wr = _WAN_REST.match(norm, m.start())
-        if wr and int(wr.group(2)) < 10_000 and len(wr.group(2).lstrip("0")) >= 3:
-            end = wr.end()
-            suffix = re.match(r"\s*(?:元|块钱|块)", norm[end:])
-            if suffix:
-                end += suffix.end()
-            after = norm[end : end + 6]
-            if not (
-                _VAGUE_AFTER.match(norm, end)
-                or (not suffix and _NON_MONEY_AFTER.match(after))
-                or any(x <= wr.start() < y for x, y in masked)
-            ):
-                value = int(wr.group(1)) * 10_000 + int(wr.group(2))
-                found.append(Amount(wr.start(), end, float(value), True))
+        spelled = _ten_thousands_spelled_out(norm, m.start(), masked, bool(m.group("cur")))
+        if spelled is not None:
+            amount, end = spelled
+            if amount is not None:
+                found.append(amount)
             pos = max(pos, end)
-            continue
-        wq = _WAN_QIAN.match(norm, m.start())
-        if wq and not m.group("cur"):
-            # 2万8千8: ten-thousands, thousands and hundreds, as said aloud (28800).
-            a, b, c = wq.group(1), wq.group(2), wq.group(3)
-            value = int(a) * 10_000 + int(b) * 1000 + (int(c) * 100 if c else 0)
-            if not _VAGUE_AFTER.match(norm, wq.end()) and not any(
-                x <= wq.start() < y for x, y in masked
-            ):
-                found.append(Amount(wq.start(), wq.end(), float(value), True))
-            pos = max(pos, wq.end())
             continue
         cn = m.group("cn")
         if cn and not m.group("suffix") and len(cn) < 2:
@@ -226,6 +206,37 @@ def find_amounts(norm: str, masked: list[tuple[int, int]] = ()) -> list[Amount]:
         found.append(Amount(start, end, value, explicit))
     _add_mao(norm, masked, found)
     return found
+
+
+def _ten_thousands_spelled_out(
+    norm: str, start: int, masked: list[tuple[int, int]], has_currency: bool
+) -> tuple[Amount | None, int] | None:
+    """万 followed by the rest said aloud (2万8千8 = 28800) or written in full (1万9800 = 19800).
+
+    None when ``start`` opens neither form; else the amount (None when it is vague, masked or
+    counts something) and where the form ends.
+    """
+    wr = _WAN_REST.match(norm, start)
+    if wr and int(wr.group(2)) < 10_000 and len(wr.group(2).lstrip("0")) >= 3:
+        end = wr.end()
+        suffix = re.match(r"\s*(?:元|块钱|块)", norm[end:])
+        if suffix:
+            end += suffix.end()
+        if (
+            _VAGUE_AFTER.match(norm, end)
+            or (not suffix and _NON_MONEY_AFTER.match(norm[end : end + 6]))
+            or any(x <= start < y for x, y in masked)
+        ):
+            return None, end
+        return Amount(start, end, float(int(wr.group(1)) * 10_000 + int(wr.group(2))), True), end
+    wq = _WAN_QIAN.match(norm, start)
+    if wq and not has_currency:
+        a, b, c = wq.group(1), wq.group(2), wq.group(3)
+        value = int(a) * 10_000 + int(b) * 1000 + (int(c) * 100 if c else 0)
+        if _VAGUE_AFTER.match(norm, wq.end()) or any(x <= start < y for x, y in masked):
+            return None, wq.end()
+        return Amount(start, wq.end(), float(value), True), wq.end()
+    return None
 
 
 def _digit(c: str) -> int:
