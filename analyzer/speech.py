@@ -28,6 +28,14 @@ _GAP_OK = re.compile(r"^[\u4e00-\u9fffa-z0-9]*$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
+def _whole_name(doc: Document, start: int, end: int) -> bool:
+    """A subject that is a word of its own: 其他 is not 他, procurement not curement; 保安队长 and
+    小陈 stay people even where jieba glued them to what comes before."""
+    return start in doc.token_starts or (
+        end - start >= 2 and _HAN.match(doc.norm, start) is not None
+    )
+
+
 def _subject_before(doc: Document, clause_start: int, verb_start: int) -> tuple[str | None, int]:
     """The speaker of a verb: ``customer``, ``rep`` or None, and where the subject starts."""
     lang = doc.lang
@@ -37,8 +45,8 @@ def _subject_before(doc: Document, clause_start: int, verb_start: int) -> tuple[
     for who, rx in (("customer", lang.customer_subject_re), ("rep", lang.rep_subject_re)):
         for m in rx.finditer(window):
             s, e = lo + m.start(), lo + m.end()
-            if s not in doc.token_starts and (e - s < 2 or not _HAN.match(doc.norm, s)):
-                continue  # 其他 is not 他, procurement not curement; 保安队长 and 小陈 stay people
+            if not _whole_name(doc, s, e):
+                continue
             if who == "customer" and _PREPOSITION.search(doc.norm, max(0, s - 1), s):
                 continue
             if (
@@ -69,7 +77,7 @@ def _last_person(doc: Document, start: int, end: int) -> str | None:
     for who, rx in (("customer", lang.customer_subject_re), ("rep", lang.rep_subject_re)):
         for m in rx.finditer(doc.norm, start, end):
             s = m.start()
-            if s not in doc.token_starts and (m.end() - s < 2 or not _HAN.match(doc.norm, s)):
+            if not _whole_name(doc, s, m.end()):
                 continue
             if _PREPOSITION.search(doc.norm, max(0, s - 1), s):
                 continue
