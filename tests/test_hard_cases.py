@@ -2028,3 +2028,16 @@ def test_checklist_marks(status_of, text, criterion, expected):
 def test_more_dated_steps(judge, text, when):
     result = judge(text)
     assert result.facts["next_step_when"] == when
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我给的对比：我们的环保检测报告和立邦同一等级，价格低45、账期多30天。", "met"),
+        ("我跟她讲了我们跟空间家的差别：我们水电全部打压测试，交付后两年保修。", "met"),
+        # A field named 价值对比 with only our pitch in it compares nothing.
+        ("价值对比：讲了我们的机组比较新。", "partial"),
+    ],
+)
+def test_a_comparison_spelled_out_after_naming_it(status_of, text, expected):
+    assert status_of(text, "value_comparison") == expected
