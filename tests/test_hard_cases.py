@@ -2041,3 +2041,14 @@ def test_more_dated_steps(judge, text, when):
 )
 def test_a_comparison_spelled_out_after_naming_it(status_of, text, expected):
     assert status_of(text, "value_comparison") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("联系了周支书，他说今年村里没这个打算，明年再看。", "no"),
+        ("他们现在是自己租的仓，自己招人打包，去年双十一积压了两万多单发不出去。", "yes"),
+    ],
+)
+def test_no_plan_and_a_backlog(judge, text, expected):
+    assert judge(text).facts["need"] == expected
