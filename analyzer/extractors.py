@@ -8,7 +8,8 @@ Each extractor is generic and takes its words and conditions from the YAML:
                 ``paired_with: <role>``, of those a stated gap separates from a price of that
                 role, when there are any.
 ``amount_gap``  a gap stated as an amount (差了8千), else ``ours - customer``
-                from two other facts.
+                from two other facts; ``cheaper: [words]`` makes a stated gap said as how
+                much cheaper we are (便宜3毛) negative.
 ``time_of``     the first time phrase (of ``kinds``) among the hits of a condition,
                 e.g. the evidence of the ``next_step`` criterion.
 """
@@ -92,14 +93,16 @@ class AmountFact(Extractor):
         return FactValue(_number(p.value), [Hit(p.start, p.end, "amount", p.role, p.value)])
 
 
-# A gap said as how much cheaper (便宜3毛, 低了200): ours below theirs.
-_CHEAPER_BEFORE = re.compile(r"(?:便宜|低|少)了?(?:个|了)?\s*$")
-
-
 @dataclass
 class AmountGap(Extractor):
     ours: str
     customer: str
+    # Words that say a stated gap is how much cheaper we are (便宜3毛): ours below theirs.
+    cheaper: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        alt = "|".join(re.escape(w) for w in self.cheaper)
+        self._cheaper_before = re.compile(rf"(?:{alt})了?(?:个|了)?\s*$") if alt else None
 
     def extract(self, ctx: Context) -> FactValue:
         stated = [p for p in ctx.prices if p.role == "gap"]
@@ -109,8 +112,11 @@ class AmountGap(Extractor):
         if stated:
             p = stated[-1]
             value = p.value
-            if _CHEAPER_BEFORE.search(ctx.doc.norm, max(0, p.start - 4), p.start) and not (
-                both and ours.value > theirs.value
+            cheaper = self._cheaper_before
+            if (
+                cheaper is not None
+                and cheaper.search(ctx.doc.norm, max(0, p.start - 4), p.start)
+                and not (both and ours.value > theirs.value)
             ):
                 value = -value  # 我报2块9 … 便宜3毛: we are the cheaper side, so ours - theirs < 0
             return FactValue(_number(value), [Hit(p.start, p.end, "amount", "gap", p.value)])
@@ -155,7 +161,7 @@ def _number(v: float) -> float | int:
 EXTRACTOR_KEYS: dict[str, set[str]] = {
     "polarity": {"yes", "no", "prefer"},
     "amount": {"role", "pick", "paired_with"},
-    "amount_gap": {"ours", "customer"},
+    "amount_gap": {"ours", "customer", "cheaper"},
     "time_of": {"from", "kinds"},
 }
 
@@ -194,7 +200,10 @@ def compile_extractor(node: Any, lexicon_names: Callable[[str], bool]) -> Extrac
         for k in ("ours", "customer"):
             if not isinstance(node.get(k), str):
                 raise ConditionError(node, k, f"'{k}' must name a fact")
-        return AmountGap(node["ours"], node["customer"])
+        cheaper = node.get("cheaper", [])
+        if not isinstance(cheaper, list) or not all(isinstance(w, str) for w in cheaper):
+            raise ConditionError(node, "cheaper", "'cheaper' must be a list of words")
+        return AmountGap(node["ours"], node["customer"], tuple(cheaper))
     if "from" not in node:
         raise ConditionError(node, "from", "'from' (a condition) is required")
     kinds = node.get("kinds", ["future"])

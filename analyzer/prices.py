@@ -27,13 +27,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .document import Document
 
-ROLES = ("ours", "customer", "quote", "neutral", "gap", "not_price")
+ROLES = ("ours", "customer", "quote", "neutral", "gap", "gap_after", "not_price")
 STRONG = ("ours", "customer", "not_price")
 # Side words that name who speaks but not that a number is a price.
 SUBJECT_WORDS = frozenset({"我们", "我方", "我司", "咱们", "我这边"})
 _GAP_REACH = 2
-# A gap named after its amount (4毛钱的差价, 700的价差).
-_GAP_AFTER = ("的差价", "差价", "的价差", "价差", "钱的差价", "的差距")
+# What may stand between an amount and a gap word named after it (4毛钱的差价, 700的价差).
+_GAP_AFTER_LINK = re.compile(r"(?:钱)?的?")
 
 
 # Made by the dozen per note: slots, not frozen (a frozen dataclass is three times slower to make).
@@ -58,6 +58,8 @@ class PriceCues:
         """For each cue word, the roles it names (a word may name more than one)."""
         out: dict[str, list[str]] = {}
         for role, words in self.words.items():
+            if role == "gap_after":
+                continue  # read by find_prices after each amount, never as a cue before one
             for w in words:
                 if role not in out.setdefault(w, []):
                     out[w].append(role)
@@ -99,10 +101,18 @@ class _Spans:
         return [sp for sp in self.spans[i:j] if sp[1] <= hi]
 
 
+def _gap_named_after(doc: Document, gap_after: set[int], end: int) -> bool:
+    """A ``gap_after`` word (starts in ``gap_after``) right after the amount, or after 的 / 钱的."""
+    link = _GAP_AFTER_LINK.match(doc.norm, end)
+    return (link.end() if link else end) in gap_after
+
+
 def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
     if not doc.amounts:
         return []
     all_spans = _Spans(_cue_spans(doc, cues))
+    # Gap words after an amount only mark that amount as the gap; no other rule reads them.
+    gap_after = {s for w in cues.words.get("gap_after", ()) for s, _ in doc.token_ngrams.get(w, ())}
     prices: list[Price] = []
     amounts = doc.amounts
     for i, a in enumerate(amounts):
@@ -118,7 +128,7 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
         strong = [sp for sp in window if sp[2] in STRONG]
         role: str | None = None
         is_strong = True
-        if gaps or doc.norm.startswith(_GAP_AFTER, a.end):  # 4毛钱的差价可以谈
+        if gaps or _gap_named_after(doc, gap_after, a.end):  # 4毛钱的差价可以谈
             role = "gap"
         elif strong:
             nearest = max(strong, key=lambda sp: sp[1])

@@ -200,3 +200,16 @@ def test_an_own_people_pattern_needs_a_name_group(tmp_path):
     )
     with pytest.raises(RubricError, match="own_people"):
         load_rubric(str(p))
+
+
+def test_amount_gap_cheaper_must_be_a_list_of_words(tmp_path):
+    from analyzer.rubric import RubricError, load_rubric
+
+    path = tmp_path / "team.yaml"
+    path.write_text(
+        "extends: default\nfacts:\n  price_gap:\n    extractor: amount_gap\n"
+        "    ours: our_price\n    customer: customer_price\n    cheaper: 便宜\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RubricError, match="cheaper"):
+        load_rubric(str(path))
