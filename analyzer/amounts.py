@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import rxcache
+
 _CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}  # fmt: skip
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
@@ -23,7 +25,7 @@ _CN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_00
 _ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+"
 # Currency prefix, number, magnitude, optional shorthand tail digit, currency suffix.
-_AMOUNT = re.compile(
+_AMOUNT = rxcache.compile(
     rf"""
     (?=[¥$€£ruehnmt人港台新澳\d零〇一二两三四五六七八九十百千万亿])   # skip ahead to where an amount can start
     (?P<cur>[¥$€£]|rmb|人民币|usd|us\$|eur|hk\$|hkd|nt\$|ntd|twd|mop\$?|港币|港元|新台币|台币|澳门币)?\s*
@@ -37,47 +39,47 @@ _AMOUNT = re.compile(
     re.VERBOSE,
 )
 # A unit right after the number that makes it a count, an area, a date, a time ...
-_NON_MONEY_AFTER = re.compile(
+_NON_MONEY_AFTER = rxcache.compile(
     r"\s*(?:多|余|来)?\s*(?:个|人|名|位|家|户|平|㎡|m2|米|公里|km|吨|t\b|kg|公斤|斤|台|套|件|箱|条|张|辆|"
     r"次|天|日|号|月|年(?!费)|周|小时|分钟|分|秒|点|%|％|折|倍|层|楼|栋|间|床|店|门店|所|校|瓶|盒|支|颗|包|袋|桶|罐|"
     r"学员|员工|坐席|座席|账号|个点|g|mm|cm|v|kw|w\b|ml|l\b|升|度|期|批|单|款|种|项|岁|级|成|"
     r"℃|°|像素|帧|转|dpi|hz|mpa|μm|um|微米|毫米|寸|码|乘|×|\*)",
 )
-_PER_UNIT = re.compile(
+_PER_UNIT = rxcache.compile(
     r"\s*(?:[一每]|/|元/)\s*(?:吨|台|套|个|件|箱|斤|公斤|kg|平米|平方|平|米|只|支|瓶|张|次|人|年|月|天|单|份|坐席|座席|账号|间|辆|车)"
 )
 # 一桶150 / 一打36 / 每吨5800: the unit first, then its price.
-_PER_UNIT_BEFORE = re.compile(
+_PER_UNIT_BEFORE = rxcache.compile(
     r"[一每](?:个)?(?:吨|台|套|件|箱|桶|打|双|斤|公斤|瓶|张|只|支|袋|包|盒|片|平米|平方|平|米|趟|车|柜|票|托|人|间|晚|桌|份)$"
 )
 _COUNT_DIGITS = "一二两三四五六七八九"
-_WAN_QIAN = re.compile(r"(\d{1,4})万(\d)千(\d)?(?![\d.])")
+_WAN_QIAN = rxcache.compile(r"(\d{1,4})万(\d)千(\d)?(?![\d.])")
 # 1万9800 / 3万2000: ten-thousands, then the rest written out in full (19800, 32000).
-_WAN_REST = re.compile(r"(\d{1,4})万(\d{3,4})(?![\d.])")
-_MEASURE = re.compile(r"[台套个吨只件箱张辆位人家份次斤平米年月天周季柜板车票趟单]")
-_LETTER_ADJACENT = re.compile(r"[a-z]")
-_CN_MEASURE_OK = re.compile(r"[万千百亿]|元|块")
-_CN_MAGNITUDE = re.compile(r"[万千百亿]")
-_VAGUE_AFTER = re.compile(r"[多余来几]|出头|开外")
+_WAN_REST = rxcache.compile(r"(\d{1,4})万(\d{3,4})(?![\d.])")
+_MEASURE = rxcache.compile(r"[台套个吨只件箱张辆位人家份次斤平米年月天周季柜板车票趟单]")
+_LETTER_ADJACENT = rxcache.compile(r"[a-z]")
+_CN_MEASURE_OK = rxcache.compile(r"[万千百亿]|元|块")
+_CN_MAGNITUDE = rxcache.compile(r"[万千百亿]")
+_VAGUE_AFTER = rxcache.compile(r"[多余来几]|出头|开外")
 # Two digits side by side (五六, 七八) say "five or six": a range, not a figure.
-_CN_RANGE = re.compile(r"[一二两三四五六七八九][二两三四五六七八九]")
+_CN_RANGE = rxcache.compile(r"[一二两三四五六七八九][二两三四五六七八九]")
 # The tenths after 块 / 元 (一块一, 三块五, 一块二一本), but not a count that starts the unit a price
 # is for (2块一箱, 1.9元一个: "per box", "per piece").
 _MEASURE_WORDS = "斤吨台个件箱只张米平次份瓶包袋盒本片桶把根卷盘双条套桌杯碗位人天月年单车柜板支颗粒升码对副扇樘间晚户棵听罐"
-_JIAO = re.compile(
+_JIAO = rxcache.compile(
     rf"(\d|[一二两三四五六七八九])(?![\d.万千百亿]|[二两三四五六七八九十]|一(?![{_MEASURE_WORDS}])|[{_MEASURE_WORDS}])"
 )
 
 # 三毛二 / 两毛 / (一块一)毛五: tenths and hundredths of a yuan said aloud; 毛利, 毛巾, 毛重 are no money.
 _FEN = r"(?:(\d|[一二三四五六七八九])(?![台个件箱只张米平次份瓶包袋盒本片桶把根卷盘双条斤吨]))?"
-_MAO = re.compile(rf"(\d|[一二两三四五六七八九])毛{_FEN}(?![\d利巾衣绒坯重料发毯笔])")
-_MAO_AFTER_JIAO = re.compile(rf"毛{_FEN}(?![\d利巾衣绒坯重料发毯笔])")
+_MAO = rxcache.compile(rf"(\d|[一二两三四五六七八九])毛{_FEN}(?![\d利巾衣绒坯重料发毯笔])")
+_MAO_AFTER_JIAO = rxcache.compile(rf"毛{_FEN}(?![\d利巾衣绒坯重料发毯笔])")
 # Things counted with 块 (4块电池, 两块屏): the 块 before them is a measure word, not yuan.
-_KUAI_COUNTS = re.compile(
+_KUAI_COUNTS = rxcache.compile(
     r"(?:电池|屏|显示屏|板|钢板|木板|玻璃|砖|瓷砖|地|田|表|手表|牌子|招牌|布|石头|肉|蛋糕|模组|芯片|硬盘|区域|场地|面板|滤芯)"
 )
 # 800×800, 八百乘八百: a size, not money.
-_TIMES_BEFORE = re.compile(r"(?:乘|×|\*)\s*$")
+_TIMES_BEFORE = rxcache.compile(r"(?:乘|×|\*)\s*$")
 
 
 # Made by the dozen per note: slots, not frozen (a frozen dataclass is three times slower to make).

@@ -42,6 +42,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from . import rxcache
+
 if TYPE_CHECKING:
     from .judge import Context
 
@@ -51,8 +53,8 @@ TIME_KINDS = ("future", "dated", "present", "past", "clock", "any")
 AMOUNT_ROLES = ("any", "ours", "customer", "gap")
 STATUSES = ("met", "partial", "missing")
 
-_CONTENT_CHAR = re.compile(r"[\u4e00-\u9fffa-z0-9]")
-_QUANTITY = re.compile(
+_CONTENT_CHAR = rxcache.compile(r"[\u4e00-\u9fffa-z0-9]")
+_QUANTITY = rxcache.compile(
     r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万半几]+)\s*"
     r"(?:个|天|人|次|小时|台|家|倍|成|%|万|千|百|套|单|年|月|周|分钟|块|元|位|名|条|张|辆|吨|箱|件|份|"
     r"层|店|门店|项|款|车|趟|批|米|平|公斤|斤|kg|w|k|来号人|级|档|个点|个百分点|分|秒|毛|角|间|亩|路|樘|支|双|袋|桶|瓶|回|℃|°|μm|mm|微米|毫米)"
@@ -469,9 +471,9 @@ class RivalMatch(Condition):
 
 
 # An English given name as written (Frank, Vivian): capitalised in the note as typed.
-_ENGLISH_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{2,11}(?![A-Za-z])")
+_ENGLISH_NAME = rxcache.compile(r"(?<![A-Za-z])[A-Z][a-z]{2,11}(?![A-Za-z])")
 # Between a decider and the verb: 黄董最后拍板, 他一个人定, 何总是拍板的人.
-_DECIDER_ADVERBS = re.compile(r"(?:也|就|来|才|最后|最终|亲自|一个人|就是|是)*")
+_DECIDER_ADVERBS = rxcache.compile(r"(?:也|就|来|才|最后|最终|亲自|一个人|就是|是)*")
 
 
 @dataclass
@@ -499,8 +501,8 @@ class DeciderMet(Condition):
             "|".join(re.escape(w) for w in sorted(self.decides, key=len, reverse=True)) or "(?!x)x"
         )
         # Right after the person (黄董最后拍板), or naming them (拍板的是黄董).
-        self._decides_after = re.compile(rf"{_DECIDER_ADVERBS.pattern}(?:{alt})(?!不|了不)")
-        self._decides_before = re.compile(rf"(?:{alt})(?:的是|的人是|的就是)$")
+        self._decides_after = rxcache.compile(rf"{_DECIDER_ADVERBS.pattern}(?:{alt})(?!不|了不)")
+        self._decides_before = rxcache.compile(rf"(?:{alt})(?:的是|的人是|的就是)$")
 
     def _evaluate(self, ctx: Context) -> Result:
         doc = ctx.doc
@@ -722,7 +724,7 @@ def _compile(node: Any, lexicon_names: Callable[[str], bool]) -> Condition:
             if not isinstance(value, str):
                 raise ConditionError(node, key, "'pattern' must be a regular expression string")
             try:
-                return Pattern(re.compile(value), filt)
+                return Pattern(rxcache.compile(value), filt)
             except re.error as e:
                 raise ConditionError(node, key, f"bad regular expression: {e}") from None
         return Quantity(filt)

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 
+from . import rxcache
+
 # Characters that Mandarin notes do not use: one makes a note Cantonese. 唔, 啲 and 咁 turn up in
 # Mandarin too (唔，好的), so they count only two together.
-_MARKERS = re.compile(r"[佢嘅咗冇哋喺畀嚟睇諗谂嘢嗰搵揾冚攞]")
-_WEAK_MARKERS = re.compile(r"[唔啲咁]")
+_MARKERS = rxcache.compile(r"[佢嘅咗冇哋喺畀嚟睇諗谂嘢嗰搵揾冚攞]")
+_WEAK_MARKERS = rxcache.compile(r"[唔啲咁]")
 
 # Each pair has the same length on both sides (offsets must not move). A word is listed as
 # Hong Kong writes it; its simplified spelling (老细, 用紧) is derived when the table is first used.
@@ -133,7 +135,9 @@ def _swapper() -> re.Pattern:
             if len(simplified) == len(word):
                 _swap_words.setdefault(simplified, mandarin)
         alternatives = sorted(_swap_words, key=len, reverse=True)
-        _swap_re = re.compile("|".join([re.escape(w) for w in alternatives] + list(_CONTEXTUAL)))
+        _swap_re = rxcache.compile(
+            "|".join([re.escape(w) for w in alternatives] + list(_CONTEXTUAL))
+        )
     return _swap_re
 
 
@@ -154,7 +158,7 @@ _REGIONAL_WORDS = {
     "啥子": "什么",
     "一哈": "一下",
 }
-_REGIONAL = re.compile("|".join(_REGIONAL_WORDS))
+_REGIONAL = rxcache.compile("|".join(_REGIONAL_WORDS))
 
 
 def _regional(m: re.Match) -> str:
@@ -163,8 +167,8 @@ def _regional(m: re.Match) -> str:
 
 # Sichuan and Chongqing say 莫 for 没 before a verb (门都莫开, 他莫否认); only where the note is
 # plainly southwestern, since 莫 also opens Mandarin words (莫名, 莫大, 莫非, 莫过于).
-_SOUTHWEST_MARKERS = re.compile(r"莫得|啥子|咋个|一哈|要得|巴适|龙门阵|晓得|莫来头")
-_SOUTHWEST_MO = re.compile(r"莫(?=[开来在见去到回接答理管问否收买要用])")
+_SOUTHWEST_MARKERS = rxcache.compile(r"莫得|啥子|咋个|一哈|要得|巴适|龙门阵|晓得|莫来头")
+_SOUTHWEST_MO = rxcache.compile(r"莫(?=[开来在见去到回接答理管问否收买要用])")
 
 
 def northern_to_mandarin(text: str) -> str:

@@ -7,10 +7,10 @@ computed on first use and kept for the other matchers of the same note.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from . import rxcache
 from .amounts import Amount, find_amounts
 from .language import Language
 from .lazy import lazy
@@ -24,7 +24,7 @@ _MAX_NGRAM_CHARS = 16
 
 
 # A name of a firm or brand holds no pronoun or particle (我们给 of 我们给的方案 is no name).
-_NOT_IN_A_NAME = re.compile(r"[我你他她咱您的了是给在和跟把被说要也都还就]")
+_NOT_IN_A_NAME = rxcache.compile(r"[我你他她咱您的了是给在和跟把被说要也都还就]")
 
 _NO_UNITS: frozenset = frozenset()
 _NOTE_UNITS = frozenset({0})

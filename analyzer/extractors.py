@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from . import rxcache
 from .conditions import Condition, ConditionError, Hit, compile_condition
 
 if TYPE_CHECKING:
@@ -102,7 +103,7 @@ class AmountGap(Extractor):
 
     def __post_init__(self) -> None:
         alt = "|".join(re.escape(w) for w in self.cheaper)
-        self._cheaper_before = re.compile(rf"(?:{alt})了?(?:个|了)?\s*$") if alt else None
+        self._cheaper_before = rxcache.compile(rf"(?:{alt})了?(?:个|了)?\s*$") if alt else None
 
     def extract(self, ctx: Context) -> FactValue:
         stated = [p for p in ctx.prices if p.role == "gap"]

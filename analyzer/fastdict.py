@@ -32,10 +32,12 @@ from array import array
 from math import log
 from pathlib import Path
 
+from . import rxcache
+
 # A square (uu: 户户, 一哈一哈, 谢谢): where a block repeats itself, two routes can tie exactly
 # (户户+户 and 户+户户 add the same numbers). Ties need two words that commute, w1w2 == w2w1,
 # so a repeat of a root no longer than a word; eight characters bound the search.
-_SQUARE = re.compile(r"(.{1,8})\1", re.DOTALL)
+_SQUARE = rxcache.compile(r"(.{1,8})\1", re.DOTALL)
 _HEADER = struct.Struct("<8sQQd")  # magic, word count, longest word, total
 _MAGIC = b"VAFDICT1"
 

@@ -10,9 +10,9 @@ Characters whose normal form is longer than one character are kept as they are.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
+from . import rxcache
 from .dialect import cantonese_to_mandarin, is_cantonese, northern_to_mandarin
 
 _converter = None
@@ -74,7 +74,7 @@ def normalise(text: str) -> str:
 
 
 # Taiwan writes the aspect particle 着 as 著 (接著, 跟著), which t2s keeps as 著 (著名).
-_ZHE = re.compile(r"(?<=[接跟等看试带拿听说想随沿顺朝向靠照忙急])著")
+_ZHE = rxcache.compile(r"(?<=[接跟等看试带拿听说想随沿顺朝向靠照忙急])著")
 
 
 def _convert(conv, s: str) -> str:

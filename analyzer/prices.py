@@ -17,12 +17,13 @@ non-price word (营收, 罚款, 投放) is not a price.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from operator import attrgetter
 from typing import TYPE_CHECKING
+
+from . import rxcache
 
 if TYPE_CHECKING:
     from .document import Document
@@ -33,7 +34,7 @@ STRONG = ("ours", "customer", "not_price")
 SUBJECT_WORDS = frozenset({"我们", "我方", "我司", "咱们", "我这边"})
 _GAP_REACH = 2
 # What may stand between an amount and a gap word named after it (4毛钱的差价, 700的价差).
-_GAP_AFTER_LINK = re.compile(r"(?:钱)?的?")
+_GAP_AFTER_LINK = rxcache.compile(r"(?:钱)?的?")
 
 
 # Made by the dozen per note: slots, not frozen (a frozen dataclass is three times slower to make).
@@ -235,7 +236,7 @@ _UNIT = (
 )
 _PER = rf"(?:[一每单]?{_UNIT}|人均|每人每天|每人每年|每人每月|每台每年|每台每月)"
 # Between a price word and a bare number: fillers, and what the price is for (一箱（24瓶）, 每台).
-_FILLERS = re.compile(
+_FILLERS = rxcache.compile(
     r"[是为约在了:：\s]|大概|大约|差不多|左右|一共|总共|只有|才"
     rf"|[（(][^）)]{{0,8}}[）)]|{_PER}|报?给?[他她]们?"
     r"|[\u4e00-\u9fff]{1,4}价(?![格位])"
@@ -259,7 +260,7 @@ def _right_after_cue(doc: Document, spans, start: int) -> bool:
     return False
 
 
-_PER_UNIT = re.compile(rf"(?:(?:每|一){_UNIT}|人均)[是为]?$")
+_PER_UNIT = rxcache.compile(rf"(?:(?:每|一){_UNIT}|人均)[是为]?$")
 
 
 def _fallback(doc: Document, spans, a, cues: PriceCues) -> tuple[str | None, bool]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import __version__, rxcache
 from .conditions import Condition, ConditionError, compile_condition
 from .extractors import Extractor, compile_extractor
 from .language import Language
@@ -36,7 +36,7 @@ CRITERION_KEYS = {
     "id", "title", "description", "weight", "level", "met", "partial", "messages", "suggestions",
 }  # fmt: skip
 FINDING_KEYS = {"id", "title", "when", "message", "level"}
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_ID = rxcache.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class RubricError(Exception):

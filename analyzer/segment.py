@@ -13,35 +13,37 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import rxcache
+
 _SENTENCE_END = "。！？!?…"
 # A semicolon joins contrasted halves (那家没有…；我们有…): a clause boundary, not a sentence end.
 _CLAUSE_END = "，,：:；;"
 # Emoji and arrows mark list items too in notes typed on a phone (🤔 判断：…, 👉 下周发).
 _SYMBOLS = "\U0001f000-\U0001faff\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d"
-_BULLET = re.compile(
+_BULLET = rxcache.compile(
     r"^[ \t\u3000]*(?:\d{1,2}[.、)）](?!\d)|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[-*•·●▪◆■□√]+"
     rf"|[{_SYMBOLS}]+)[ \t\u3000]*"
 )
-_HEADING_BRACKET = re.compile(r"^[ \t\u3000]*[【\[]([^】\]\n]{1,12})[】\]][ \t\u3000:：]*")
-_HEADING_COLON = re.compile(
+_HEADING_BRACKET = rxcache.compile(r"^[ \t\u3000]*[【\[]([^】\]\n]{1,12})[】\]][ \t\u3000:：]*")
+_HEADING_COLON = rxcache.compile(
     r"^[ \t\u3000]*([\u4e00-\u9fffa-z/（）()]{2,10}|[a-z]+(?: [a-z]+){1,2}|我|他|她)[:：][ \t\u3000]*"
 )
 # A checklist line whose field is marked unknown or not done (KP？ / 需求? / 报价✘): a field left
 # open, like 需求：无. A tick (KP✔ 老板本人) asserts the field and opens nothing.
-_HEADING_MARK = re.compile(
+_HEADING_MARK = rxcache.compile(
     r"^[ \t\u3000]*([\u4e00-\u9fffa-z/]{1,6})[ \t\u3000]*[?？✘✗×]+[ \t\u3000]*"
 )
 # A colon after a speech verb introduces the customer's words, not a heading.
-_SPEECH_TAIL = re.compile(r"(说|问|道|讲|表示|回复|反馈|提到|原话|答|称)$")
-_EMPTY_BODY = re.compile(
+_SPEECH_TAIL = rxcache.compile(r"(说|问|道|讲|表示|回复|反馈|提到|原话|答|称)$")
+_EMPTY_BODY = rxcache.compile(
     r"^[\s\-—_/、。.，,:：;；]*(无|暂无|没有|未报|暂未报|未知|待定|待确认|未定|不详|空|略|/|-|—|n/?a|tbd|none)?"
     r"[\s\-—_/、。.，,:：;；]*$"
 )
-_QUOTES = re.compile(
+_QUOTES = rxcache.compile(
     r"“([^”\n]{1,400})”|\"([^\"\n]{1,400})\"|「([^」\n]{1,400})」|『([^』\n]{1,400})』"
 )
 # Only between two Chinese characters: "quote 全年" or "9,800 元" are one phrase.
-_SPACE_BETWEEN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
+_SPACE_BETWEEN_WORDS = rxcache.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 
 
 # Made by the dozen per note: slots, not frozen (a frozen dataclass is three times slower to make).
@@ -139,7 +141,7 @@ def segment(norm: str, symbol_headings: dict[str, str] | None = None) -> Segment
 
 # A field list typed on one line (一、拜访对象：… 二、需求：… / 【需求】… 【下一步】待定) has a heading
 # after each full stop or space: a numbered field name with its colon, or a bracketed one.
-_INLINE_HEADING = re.compile(
+_INLINE_HEADING = rxcache.compile(
     r"(?<=[\s。；;！？!?])[ \t\u3000]*(?=(?:[一二三四五六七八九十]{1,2}、|(?<![\d.])\d{1,2}[.、](?!\d))"
     r"[ \t\u3000]*[\u4e00-\u9fff]{2,8}[:：]|【[^】\n]{1,12}】)"
 )
@@ -198,9 +200,9 @@ def _close_section(seg: Segments, idx: int, end: int, norm: str) -> None:
     )
 
 
-_SENTENCE_END_RE = re.compile("[" + re.escape(_SENTENCE_END) + "]")
+_SENTENCE_END_RE = rxcache.compile("[" + re.escape(_SENTENCE_END) + "]")
 # 10:30 and 12,800 are one token, not two clauses: a mark between two digits is no boundary.
-_CLAUSE_END_RE = re.compile(
+_CLAUSE_END_RE = rxcache.compile(
     "(?<![0-9])[" + re.escape(_CLAUSE_END) + "]|[" + re.escape(_CLAUSE_END) + "](?![0-9])"
 )
 

@@ -14,18 +14,20 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from . import rxcache
+
 if TYPE_CHECKING:
     from .document import Document, SpeechCue
 
 _LOOKBACK = 8
-_LIST_ITEM = re.compile(
+_LIST_ITEM = rxcache.compile(
     r"[ \t\u3000]*(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.]|[-*•·●▪◆■□√]|[0-9０-９]+[.．])"
 )
 _PREPOSITIONS = "跟和给对向与同帮替让为"
-_PREPOSITION = re.compile(rf"[{_PREPOSITIONS}]$")
-_NP_AFTER_PREPOSITION = re.compile(rf"[{_PREPOSITIONS}][\u4e00-\u9fffa-z0-9]*$")
-_GAP_OK = re.compile(r"^[\u4e00-\u9fffa-z0-9]*$")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_PREPOSITION = rxcache.compile(rf"[{_PREPOSITIONS}]$")
+_NP_AFTER_PREPOSITION = rxcache.compile(rf"[{_PREPOSITIONS}][\u4e00-\u9fffa-z0-9]*$")
+_GAP_OK = rxcache.compile(r"^[\u4e00-\u9fffa-z0-9]*$")
+_HAN = rxcache.compile(r"[\u4e00-\u9fff]")
 
 
 def _whole_name(doc: Document, start: int, end: int) -> bool:
@@ -117,7 +119,7 @@ def _glued_subject(doc: Document, start: int, end: int) -> bool:
 
 # A speech verb a few characters after a negation (没有提出什么问题, 并未表示, 没说) reports
 # silence, not words.
-_NEGATED_VERB = re.compile(r"(?:没有|没|未|并未|并没有|从没|从未)[^，。；,;！？\s]{0,4}$")
+_NEGATED_VERB = rxcache.compile(r"(?:没有|没|未|并未|并没有|从没|从未)[^，。；,;！？\s]{0,4}$")
 
 
 def find_speech(doc: Document) -> list[SpeechCue]:

@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import rxcache
+
 TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xlsm", ".jsonl", ".ndjson")
 HEADER_SCAN_ROWS = 10
 
@@ -106,10 +108,10 @@ def _missing_text_column(header: list[object], names: ColumnNames) -> str:
 # -- dates ------------------------------------------------------------------------------
 
 _DATE_PATTERNS = (
-    re.compile(
+    rxcache.compile(
         r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?:\.\d+)?)?$"
     ),
-    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+    rxcache.compile(r"^(\d{4})(\d{2})(\d{2})$"),
 )
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 

@@ -9,8 +9,9 @@ Numbers that only look like times (3号楼, 提了3点, 3点建议) are not matc
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from . import rxcache
 
 _N = r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})"
 # 12/2, 3/31: month/day as CRM exports and English-heavy notes write it (not 1/3 of a number).
@@ -39,53 +40,59 @@ _FUTURE_CORE = (
 _PAST_CORE = r"(?:昨天|昨晚|前天|上(?:个)?(?:周|星期|礼拜|月)(?:[一二三四五六日天末])?|上次|上回|去年|前几天|之前|刚才)"
 _PRESENT_CORE = r"(?:今天|今早|今晚|今日|当天)"
 # 今天晚上给经理打报告 / 今天下班前开账号: later today, a step still to take (unless told as done).
-_LATER_TODAY = re.compile(r"(?:今天|今日)(?:晚上|傍晚|下班前|下班之前|之内|以内|内|之前|前)|今晚")
+_LATER_TODAY = rxcache.compile(
+    r"(?:今天|今日)(?:晚上|傍晚|下班前|下班之前|之内|以内|内|之前|前)|今晚"
+)
 # Every phrase starts with one of these characters: the lookahead lets the regex engine skip
 # the rest of the text four times faster, and keeps leading spaces out of a clock time.
 _FIRST = "明后大下春国元月周这本星礼年节昨前上去之刚今当早中傍晚凌0-9一二两三四五六七八九十"
-_TIME = re.compile(
+_TIME = rxcache.compile(
     rf"(?=[{_FIRST}])(?:(?P<future>{_FUTURE_CORE}(?:{_DAYPART}|前|之前|以前|左右|底|初)?\s*(?:{_CLOCK_AFTER})?(?:前|之前|左右)?)"
     rf"|(?P<past>{_PAST_CORE}{_DAYPART}?\s*(?:{_CLOCK_AFTER})?)"
     rf"|(?P<present>{_PRESENT_CORE}{_DAYPART}?\s*(?:{_CLOCK_AFTER})?)"
     rf"|(?P<clock>{_CLOCK}))"
 )
-_PAST_CONTEXT = re.compile(r"上次|上回|之前|以前|当时|那时|昨天|前天|上周|上个月|原本|本来说")
+_PAST_CONTEXT = rxcache.compile(r"上次|上回|之前|以前|当时|那时|昨天|前天|上周|上个月|原本|本来说")
 
 
 # Bare weekdays and dates say nothing of past or future; a perfective 了 right after does.
-_AMBIGUOUS_DAY = re.compile(rf"(?:{_WEEKDAY}|(?:\d{{4}}年)?{_N}月{_N}[号日]?|{_N}[号日]|{_MD}).*")
-_RECORD = re.compile(r"\s*(?:的)?(?:拜访记录|拜访小结|拜访|工作记录|记录|日报|周报|行程|工作日志)")
-_THIS_WEEK = re.compile(r"(?:这|本)(?:个)?(?:周|星期|礼拜)")
-_SUMMARY = re.compile(r"\s*(?:的)?(?:小结|总结|情况|跟进|持续|主要)")
+_AMBIGUOUS_DAY = rxcache.compile(
+    rf"(?:{_WEEKDAY}|(?:\d{{4}}年)?{_N}月{_N}[号日]?|{_N}[号日]|{_MD}).*"
+)
+_RECORD = rxcache.compile(
+    r"\s*(?:的)?(?:拜访记录|拜访小结|拜访|工作记录|记录|日报|周报|行程|工作日志)"
+)
+_THIS_WEEK = rxcache.compile(r"(?:这|本)(?:个)?(?:周|星期|礼拜)")
+_SUMMARY = rxcache.compile(r"\s*(?:的)?(?:小结|总结|情况|跟进|持续|主要)")
 _OPENING = " \t\u3000\r\n【[（(#*-"
 _HEADING_END = "】]）)\n:："
-_COUNTED_YEARS = re.compile(r"[\d一二两三四五六七八九十几多半来]")
+_COUNTED_YEARS = rxcache.compile(r"[\d一二两三四五六七八九十几多半来]")
 # 一到月底就卡 / 每到周末: whenever it comes round, not a day ahead.
-_HABITUAL = re.compile(r"(?:一到|每到|每逢|每个|每次到)$")
-_WEEKDAY_AFTER = re.compile(r"\s*[（(]?\s*")
-_WEEKDAY_RE = re.compile(_WEEKDAY)
-_MD_RE = re.compile(_MD)
+_HABITUAL = rxcache.compile(r"(?:一到|每到|每逢|每个|每次到)$")
+_WEEKDAY_AFTER = rxcache.compile(r"\s*[（(]?\s*")
+_WEEKDAY_RE = rxcache.compile(_WEEKDAY)
+_MD_RE = rxcache.compile(_MD)
 # 11/26（周二） / 3月5日 周三 at the top of a note: the note's own date.
-_NOTE_DATE_TAIL = re.compile(r"\s*[（(]?\s*(?:周|星期|礼拜)[一二三四五六日天1-7]")
-_HAS_CLOCK = re.compile(r"\d[:：]\d")
-_DAYPART_OR_CLOCK = re.compile(rf"\s*(?:{_DAYPART}|\d{{1,2}}[:：点])")
-_DONE = re.compile(r"[^，,。；;]{0,6}?(?:了|过(?![去来]))")
+_NOTE_DATE_TAIL = rxcache.compile(r"\s*[（(]?\s*(?:周|星期|礼拜)[一二三四五六日天1-7]")
+_HAS_CLOCK = rxcache.compile(r"\d[:：]\d")
+_DAYPART_OR_CLOCK = rxcache.compile(rf"\s*(?:{_DAYPART}|\d{{1,2}}[:：点])")
+_DONE = rxcache.compile(r"[^，,。；;]{0,6}?(?:了|过(?![去来]))")
 # 9月12号第二次 / 今年3月第二次去 / 10月8号那次: a deal's history counts its visits by date.
-_NTH_VISIT = re.compile(
+_NTH_VISIT = rxcache.compile(
     r"\s*(?:今天|是)?\s*(?:第[一二三四五六七八九十\d]{1,2}次|那次|这一次|又去|再次去)"
 )
 # 本周小结 / 这周跟了两次: a note that sums up its week tells its weekdays as days gone by.
-_WEEK_FRAME = re.compile(r"本周|这周|这一周|这个星期|本星期|这星期|周报|一周")
+_WEEK_FRAME = rxcache.compile(r"本周|这周|这一周|这个星期|本星期|这星期|周报|一周")
 _WEEKDAY_NUMBER = (
     {c: i for i, c in enumerate("一二三四五六", 1)}
     | {"日": 7, "天": 7}
     | {str(i): i for i in range(1, 8)}
 )
-_BARE_WEEKDAY = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天1-7])")
+_BARE_WEEKDAY = rxcache.compile(r"(?:周|星期|礼拜)([一二三四五六日天1-7])")
 # 周五前给报价 / 周三要去: a deadline or a plan, even in a week's summary.
-_PLAN_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:前|要|会|准备|计划|打算|争取|将|拟)")
+_PLAN_AFTER = rxcache.compile(r"[^，,。；;]{0,8}?(?:前|要|会|准备|计划|打算|争取|将|拟)")
 # 明年的预算 / 下周的会: a time that describes a thing, followed by 的 and the thing.
-_OF_A_THING = re.compile(r"的[\u4e00-\u9fff]")
+_OF_A_THING = rxcache.compile(r"的[\u4e00-\u9fff]")
 
 
 # Made by the dozen per note: slots, not frozen (a frozen dataclass is three times slower to make).
