@@ -2052,3 +2052,28 @@ def test_a_comparison_spelled_out_after_naming_it(status_of, text, expected):
 )
 def test_no_plan_and_a_backlog(judge, text, expected):
     assert judge(text).facts["need"] == expected
+
+
+# -- session 9: causes found on batches 86–88 ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The material goes up to someone else, or the boss's mind is what counts.
+        ("见到信息部的黄主管，演示了平台。黄主管说回头把资料转给领导。", "no"),
+        ("对接的是研发主管老郑。老郑说他们老板的意思是明年菜单全线减盐。", "no"),
+        ("仓管老孟说双十一要临时加6台叉车。接着他说这事他报给经理，经理定。", "no"),
+        ("见到了办公室主任，主任说可以了解一下，但是采购要报卫健委。", "no"),
+        ("对接的是采购主管赵女士，她说总部规定设备采购要走集团比价。", "no"),
+        ("见了投资人之一周总，投不投这台机器要股东会表决。", "no"),
+        ("采购经理休假了，前台收下了资料。", "no"),
+        # Asking our contact to pass it on to the decider we met is no one else deciding.
+        ("见了钱主任，他说这事他能定。周五把报价发给小黄，让他转给钱主任。", "yes"),
+        # The owner of a clinic or a home, alone or with partners.
+        ("康乐养老院，见了王院长，院是她自己开的。", "yes"),
+        ("见到负责人何医生，诊所是他和两个同学合伙开的。", "yes"),
+    ],
+)
+def test_who_decides_passed_up_or_owned(judge, text, expected):
+    assert judge(text).facts["kp_met"] == expected
