@@ -2077,3 +2077,19 @@ def test_no_plan_and_a_backlog(judge, text, expected):
 )
 def test_who_decides_passed_up_or_owned(judge, text, expected):
     assert judge(text).facts["kp_met"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # jieba keeps 去一趟 / 去看看 whole, so 再去 never stood on token boundaries.
+        ("马队长说要报园区领导。下周再去一趟。", "partial"),
+        ("王总说他考虑考虑。下个月再去看看。", "partial"),
+        ("打电话过去没人接，明天上午再打一次。", "partial"),
+        ("我下礼拜再过去一趟。", "partial"),
+        ("下周二我去一趟他们仓库。", "met"),
+        ("下个月股东会前给他方案。", "met"),
+    ],
+)
+def test_visits_jieba_keeps_whole(status_of, text, expected):
+    assert status_of(text, "next_step") == expected
