@@ -2093,3 +2093,17 @@ def test_who_decides_passed_up_or_owned(judge, text, expected):
 )
 def test_visits_jieba_keeps_whole(status_of, text, expected):
     assert status_of(text, "next_step") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "陈主任说他们现在干线都是自己的车跑，偶尔旺季才外包几趟。",
+        "林姐说他们现在黄油和奶油奶酪用的都是安佳。",
+        "钟总说现在客户资料都存在各自电脑里。",
+        "他们现在4台冷库叉车全是买的二手。",
+        "杨工说他们公司有集采的合作租赁商（宏信），一般都从那边走。",
+    ],
+)
+def test_their_current_way_with_words_between(status_of, text):
+    assert status_of(text, "value_comparison") == "partial"
