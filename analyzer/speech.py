@@ -84,7 +84,7 @@ def _last_person(doc: Document, start: int, end: int) -> str | None:
             if _PREPOSITION.search(doc.norm, max(0, s - 1), s):
                 continue
             if best is None or m.end() > best[0]:
-                best = (m.end(), who)
+                best = (m.end(), "rep" if who == "customer" and doc.owned_by_rep(s) else who)
     return best[1] if best else None
 
 

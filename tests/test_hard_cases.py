@@ -2107,3 +2107,16 @@ def test_visits_jieba_keeps_whole(status_of, text, expected):
 )
 def test_their_current_way_with_words_between(status_of, text):
     assert status_of(text, "value_comparison") == "partial"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Our colleague reporting a past visit is our side, not the customer's words.
+        ("同事小林上周去过云帆科技，说他们现在的系统太慢，每天都要加班。", "missing"),
+        ("见了调度刘哥，聊了半小时，说他们现在的系统太慢，每天都要加班。", "met"),
+        ("见了王总，他们同事小林说现在用的是金蝶，每个月都对不上账。", "met"),
+    ],
+)
+def test_a_colleague_named_as_such_reports_for_our_side(status_of, text, expected):
+    assert status_of(text, "customer_voice") == expected
