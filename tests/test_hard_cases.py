@@ -2120,3 +2120,16 @@ def test_their_current_way_with_words_between(status_of, text):
 )
 def test_a_colleague_named_as_such_reports_for_our_side(status_of, text, expected):
     assert status_of(text, "customer_voice") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "师傅说现在的漏勺用两个月就生锈。",
+        "她说她家地确实板结，一下雨就存不住水，苗也不爱长。",
+        "仓管小钱说切割片一周用300片左右。",
+        "他说去年中秋他拿了200盒别家的，卖剩了30多盒，今年要少拿点。",
+    ],
+)
+def test_more_pains_and_usage_rates(judge, text):
+    assert judge(text).facts["need"] == "yes"
