@@ -2133,3 +2133,15 @@ def test_a_colleague_named_as_such_reports_for_our_side(status_of, text, expecte
 )
 def test_more_pains_and_usage_rates(judge, text):
     assert judge(text).facts["need"] == "yes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "见了生产部赵经理。赵经理问我们数控车床CK6150的交期，我说有现货。",
+        "张经理说有换工装的想法，但没说什么时候。",
+        "王主任说还在走论证，价格的事后面再谈。",
+    ],
+)
+def test_interest_not_yet_a_need(status_of, text):
+    assert status_of(text, "need_confirmed") == "partial"
