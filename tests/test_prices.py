@@ -204,3 +204,22 @@ def test_咱_is_our_side(judge):
     text = "他们现在用德国那家的，一个定位销进口价420。咱的国产替代件报价260，交期两周。"
     facts = judge(text).facts
     assert (facts["our_price"], facts["customer_price"]) == (260, 420)
+
+
+@pytest.mark.parametrize(
+    ("text", "ours", "theirs"),
+    [
+        # 报 alone before its amount is a quote (報 in traditional script too).
+        ("见了李老板本人，报2.8万/年，他预算2万，差8千。", 28000, 20000),
+        ("佛山客戶蔡生：奶粉報２８塊/kg，客嫌貴。", 28, None),
+        # A rate named by its kind: agreed, rental and fee prices.
+        ("标间协议价是380一晚。", 380, None),
+        ("我说50kW日租600，三天起租。", 600, None),
+        # 我们之前报的 is our earlier quote, not a rival's (之前 alone names the old supplier).
+        ("我们之前报的是10500，他说现在走德邦是9800。", 10500, 9800),
+    ],
+)
+def test_more_quote_words(judge, text, ours, theirs):
+    facts = judge(text).facts
+    assert facts["our_price"] == ours
+    assert facts["customer_price"] == theirs
