@@ -173,10 +173,10 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
             if after:
                 role = min(after, key=lambda sp: sp[0])[2]
             else:
+                # In the customer's words, only a side they name themselves (as above).
+                since = max(sent_start, _turn_start(doc, a.start))
                 back = [
-                    sp
-                    for sp in spans
-                    if sp[0] >= sent_start and sp[1] <= a.start and sp[2] in STRONG
+                    sp for sp in spans if sp[0] >= since and sp[1] <= a.start and sp[2] in STRONG
                 ]
                 turn = _rep_turn(doc, a.start) if a.explicit else None
                 if back and (turn is None or turn < max(sp[1] for sp in back)):

@@ -223,3 +223,18 @@ def test_more_quote_words(judge, text, ours, theirs):
     facts = judge(text).facts
     assert facts["our_price"] == ours
     assert facts["customer_price"] == theirs
+
+
+@pytest.mark.parametrize(
+    ("text", "ours", "theirs"),
+    [
+        # The customer's words after our quote: an amount they bring up is theirs, whatever side
+        # the rep's own clause named before them.
+        ("我们报的协作臂单台13.8万，林总说优傲给了12万。", 138000, 120000),
+        ("我说我们代发每笔0.8元，她说她们现在在民生也差不多，一笔1块。", 0.8, 1),
+    ],
+)
+def test_the_customers_words_name_their_own_side(judge, text, ours, theirs):
+    facts = judge(text).facts
+    assert facts["our_price"] == ours
+    assert facts["customer_price"] == theirs
