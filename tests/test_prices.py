@@ -238,3 +238,9 @@ def test_the_customers_words_name_their_own_side(judge, text, ours, theirs):
     facts = judge(text).facts
     assert facts["our_price"] == ours
     assert facts["customer_price"] == theirs
+
+
+def test_deposits_are_not_prices(judge):
+    facts = judge("去年那家因为她们临时退了两桌扣了2万定金。报价每桌3988。").facts
+    assert facts["our_price"] == 3988
+    assert facts["customer_price"] is None
