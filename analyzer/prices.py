@@ -197,7 +197,7 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
         if role is None or role == "not_price":
             continue
         if not a.explicit and not _right_after_cue(
-            doc, all_spans.within(a.start - 14, a.start), a.start
+            doc, all_spans.within(a.start - 14, a.start), a.start, a.end
         ):
             continue  # a bare number not right after a price word: a count, an id, a model
         prices.append(Price(a.start, a.end, a.value, role, is_strong))
@@ -243,7 +243,16 @@ _FILLERS = rxcache.compile(
 )
 
 
-def _right_after_cue(doc: Document, spans, start: int) -> bool:
+# What may stand between a quote word and its bare number: the product's name, with no digit and
+# nothing that makes the number an id (型号6205, 电话138…, 3号楼).
+# ... and the number ends its clause or is priced per unit (7800，/ 68一袋 / 4520送到厂 is not).
+_PRICE_ENDS = rxcache.compile(r"\s*(?:$|[，。；,;！？!?、）)\n]|[元块一每/])")
+_WHAT_IS_QUOTED = rxcache.compile(
+    r"(?!.*(?:型号|编号|号|码|电话|手机|批次|订单))[\u4e00-\u9fffa-z]{2,6}"
+)
+
+
+def _right_after_cue(doc: Document, spans, start: int, end: int) -> bool:
     """报价3500, 预算是8000, 拿货价大概52: a bare number needs a price word (not just 我们) right before it.
 
     What the price is for may stand between them when a per-unit phrase ends right at the number
@@ -257,6 +266,12 @@ def _right_after_cue(doc: Document, spans, start: int) -> bool:
             gap = _FILLERS.sub("", doc.norm[e:start])
             if len(gap) <= 1 or (per_unit and len(gap) <= 6):
                 return True
+            if (
+                role in ("ours", "quote")
+                and _WHAT_IS_QUOTED.fullmatch(gap)
+                and _PRICE_ENDS.match(doc.norm, end)
+            ):
+                return True  # 我报了双缸电炸炉7800，…: the thing quoted, then its price
     return False
 
 

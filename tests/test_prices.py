@@ -244,3 +244,19 @@ def test_deposits_are_not_prices(judge):
     facts = judge("去年那家因为她们临时退了两桌扣了2万定金。报价每桌3988。").facts
     assert facts["our_price"] == 3988
     assert facts["customer_price"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "ours"),
+    [
+        # The thing quoted between the quote word and its bare number.
+        ("钟总问换新炸炉多少钱，我报了双缸电炸炉7800，他说美团上看到同款便宜。", 7800),
+        ("我报太钢的料14500，她一听就说贵了。", 14500),
+        # A spec or an adjustment after the product is no price.
+        ("我说我们的机型每小时800测试，比他们现在的快一倍。", None),
+        ("按我的钢铁网当日价下浮30结算，不打算换。", None),
+        ("我报了型号6205，他说有库存。", None),
+    ],
+)
+def test_the_thing_quoted_before_its_price(judge, text, ours):
+    assert judge(text).facts["our_price"] == ours
