@@ -2145,3 +2145,18 @@ def test_more_pains_and_usage_rates(judge, text):
 )
 def test_interest_not_yet_a_need(status_of, text):
     assert status_of(text, "need_confirmed") == "partial"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("拜访研发部王工。王工说他不是管采购的，价格要跟采购谈。", "no"),
+        ("工程部的老陈说主机换不换要等酒店明年的预算。", "no"),
+    ],
+)
+def test_the_buyer_or_the_budget_decides(judge, text, expected):
+    assert judge(text).facts["kp_met"] == expected
+
+
+def test_a_surname_with_chu_is_a_person(status_of):
+    assert status_of("拜访某大学后勤处，见了副处长王处。", "kp_identified") == "partial"
