@@ -2160,3 +2160,15 @@ def test_the_buyer_or_the_budget_decides(judge, text, expected):
 
 def test_a_surname_with_chu_is_a_person(status_of):
     assert status_of("拜访某大学后勤处，见了副处长王处。", "kp_identified") == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他们二食堂原来是「百味园」承包，学生评教连续两年垫底。",
+        "找了劳务老板老胡，他说不需要，他们自己开伙。",
+        "老陈带我看了报警主机，是2012年的海湾主机。",
+    ],
+)
+def test_who_runs_it_now_or_how_old_it_is(status_of, text):
+    assert status_of(text, "value_comparison") == "partial"
