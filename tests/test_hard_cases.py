@@ -2172,3 +2172,15 @@ def test_a_surname_with_chu_is_a_person(status_of):
 )
 def test_who_runs_it_now_or_how_old_it_is(status_of, text):
     assert status_of(text, "value_comparison") == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "见了运营总监马总，报了价，马总说回去算一下。",
+        "钱主管听完，他说回去对比一下。",
+        "老板不在，店员说回头转告。",
+    ],
+)
+def test_the_customers_own_deliberation_is_no_step_of_ours(status_of, text):
+    assert status_of(text, "next_step") == "missing"
