@@ -2184,3 +2184,15 @@ def test_who_runs_it_now_or_how_old_it_is(status_of, text):
 )
 def test_the_customers_own_deliberation_is_no_step_of_ours(status_of, text):
     assert status_of(text, "next_step") == "missing"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我跟他说我们可以做5年期，按季度不等额还款。", "missing"),
+        ("我提了我们可以做整改加后续维保。", "missing"),
+        ("聊完我觉得这单可以做。", "partial"),
+    ],
+)
+def test_what_we_can_offer_is_no_verdict(status_of, text, expected):
+    assert status_of(text, "self_assessment") == expected
