@@ -220,9 +220,8 @@ def test_咱_is_our_side(judge):
     ],
 )
 def test_more_quote_words(judge, text, ours, theirs):
-    facts = judge(text).facts
-    assert facts["our_price"] == ours
-    assert facts["customer_price"] == theirs
+    r = judge(text)
+    assert (r.facts["our_price"], r.facts["customer_price"]) == (ours, theirs)
 
 
 @pytest.mark.parametrize(
@@ -235,9 +234,8 @@ def test_more_quote_words(judge, text, ours, theirs):
     ],
 )
 def test_the_customers_words_name_their_own_side(judge, text, ours, theirs):
-    facts = judge(text).facts
-    assert facts["our_price"] == ours
-    assert facts["customer_price"] == theirs
+    r = judge(text)
+    assert (r.facts["our_price"], r.facts["customer_price"]) == (ours, theirs)
 
 
 def test_deposits_are_not_prices(judge):
