@@ -2196,3 +2196,21 @@ def test_the_customers_own_deliberation_is_no_step_of_ours(status_of, text):
 )
 def test_what_we_can_offer_is_no_verdict(status_of, text, expected):
     assert status_of(text, "self_assessment") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("王哥说一个月气费要六千多，夏天后厨热得遭不住。", "yes"),
+        ("店长说现用密胺盘，一个月摔碎四五十个。", "yes"),
+        ("何主管说他们一线客服有40多个人，流动挺大的，每个月都有新人进来。", "yes"),
+        ("他说春节前后司机和搬运缺口大，问我们能不能派有A2驾照的司机。", "yes"),
+        ("她说全厂320人要量体，下个月之前要定下来。", "yes"),
+        ("李主任说明年要整煤改电，区教育局统一弄。", "yes"),
+        ("见了客户，介绍了我们的资质，客户说目前没有合适的项目。", "no"),
+        # 商量 is no 量: consulting the boss states no need.
+        ("她试了下手感说还行，她说要跟老板商量。", "unknown"),
+    ],
+)
+def test_needs_said_in_more_words(judge, text, expected):
+    assert judge(text).facts["need"] == expected
