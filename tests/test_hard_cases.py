@@ -2214,3 +2214,16 @@ def test_what_we_can_offer_is_no_verdict(status_of, text, expected):
 )
 def test_needs_said_in_more_words(judge, text, expected):
     assert judge(text).facts["need"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 再约 alone keeps in touch; 再约 someone named, or to talk something over, is a meeting.
+        ("报了价，他说再看看。下周再约。", "partial"),
+        ("老板最后要签。下星期再约老板谈。", "met"),
+        ("他说明年2月份定供应商。我1月中旬再约他谈二期。", "met"),
+    ],
+)
+def test_meeting_again_with_whom(status_of, text, expected):
+    assert status_of(text, "next_step") == expected
