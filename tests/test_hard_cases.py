@@ -2227,3 +2227,18 @@ def test_needs_said_in_more_words(judge, text, expected):
 )
 def test_meeting_again_with_whom(status_of, text, expected):
     assert status_of(text, "next_step") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Words only about who buys or how (汇报, 统一采购, 没有采购计划) are a vague reaction.
+        ("孙总说要跟老板汇报一下。", "partial"),
+        ("口腔科主任说暂时不需要，没有采购计划。", "partial"),
+        ("她说最近没有采购计划，有需要随时找我。", "partial"),
+        # A reason with content stays their voice.
+        ("店长说现在的收银机一到周末就卡，排队排到门口。", "met"),
+    ],
+)
+def test_process_words_are_a_vague_reaction(status_of, text, expected):
+    assert status_of(text, "customer_voice") == expected
