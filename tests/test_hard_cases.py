@@ -2242,3 +2242,15 @@ def test_meeting_again_with_whom(status_of, text, expected):
 )
 def test_process_words_are_a_vague_reaction(status_of, text, expected):
     assert status_of(text, "customer_voice") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "韩国买家Kim部长问能不能降MOQ，他说要跟社长商量一下。",
+        "HR王老师说老板已经同意了，预算按人均三百五批的。",
+        "王主任说这事要院里开会研究。",
+    ],
+)
+def test_someone_above_or_a_meeting_decides(judge, text):
+    assert judge(text).facts["kp_met"] == "no"
