@@ -2254,3 +2254,16 @@ def test_process_words_are_a_vague_reaction(status_of, text, expected):
 )
 def test_someone_above_or_a_meeting_decides(judge, text):
     assert judge(text).facts["kp_met"] == "no"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我说好的，明天安排送货。",
+        "我请示一下，明天上午给他回电话。",
+        "过两天我把方案整出来发过去，下周一前给他。",
+        "明天把SGS费用核一下再回复他。",
+    ],
+)
+def test_more_step_verbs(status_of, text):
+    assert status_of(text, "next_step") == "met"
