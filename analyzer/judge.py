@@ -16,6 +16,7 @@ from . import rxcache
 from .conditions import Hit
 from .document import Document
 from .extractors import FactValue
+from .language import alternation
 from .prices import Price, find_prices
 from .results import CriterionResult, Evidence, Finding, NoteResult
 from .rubric import Rubric, load_rubric
@@ -24,9 +25,6 @@ MAX_EVIDENCE = 3
 MAX_EVIDENCE_CHARS = 60
 _STATUS_CREDIT = {"met": 1.0, "missing": 0.0}
 _BY_PLACE = itemgetter(1, 2)
-# Longest first, so a regex alternation prefers 王总监 to 王总; then by text, so the same words
-# make the same pattern in every process (a set's order changes with the hash seed).
-_LONGEST_FIRST = lambda w: (-len(w), w)  # noqa: E731
 
 
 class RubricCycleError(Exception):
@@ -112,16 +110,14 @@ class Context:
             from .normalize import normalise
 
             found = {w for _, w in self.terms_of(names, [normalise(w) for w in words])}
-            alt = "|".join(re.escape(w) for w in sorted(found, key=_LONGEST_FIRST) if w)
-            rx = self.rubric._from_lexicons[key] = rxcache.compile(alt or r"(?!x)x")
+            rx = self.rubric._from_lexicons[key] = rxcache.compile(alternation(list(found)))
         return rx
 
     def person_regex(self, titles: list[str], nicknames: bool = True) -> re.Pattern:
         key = (*titles, nicknames)
         rx = self.rubric._from_lexicons.get(key)
         if rx is None:
-            words = sorted({w for _, w in self.terms_of(titles, [])}, key=_LONGEST_FIRST)
-            alt = "|".join(re.escape(w) for w in words) or r"(?!x)x"
+            alt = alternation([w for _, w in self.terms_of(titles, [])])
             lang = self.rubric.language
             sur = re.escape(lang.surnames) or "x"
             nick = re.escape(lang.nickname_surnames) or "x"

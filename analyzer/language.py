@@ -14,7 +14,8 @@ from . import rxcache
 from .normalize import normalise
 
 
-def _alternation(words: list[str]) -> str:
+def alternation(words) -> str:
+    """One regex of these words, longest first, then by text (the same pattern in every process)."""
     words = sorted({normalise(w) for w in words if w}, key=lambda w: (-len(w), w))
     return "|".join(re.escape(w) for w in words) or r"(?!x)x"
 
@@ -78,40 +79,40 @@ class Language:
     nickname_surnames: str = ""
 
     def __post_init__(self) -> None:
-        self.cue_re = rxcache.compile(_alternation(self.negation_cues))
-        self.short_cue_re = rxcache.compile(_alternation(self.short_negation_cues))
+        self.cue_re = rxcache.compile(alternation(self.negation_cues))
+        self.short_cue_re = rxcache.compile(alternation(self.short_negation_cues))
         # 价格还没谈 / 老板今天不在: only adverbs may stand between the term and the cue.
         self.post_cue_re = rxcache.compile(
             r"(?:还|也|都|并|暂时|目前|今天|这次|一直|仍然|仍|又|始终|暂){0,2}(?:"
-            + _alternation(self.post_negation_cues)
+            + alternation(self.post_negation_cues)
             + ")"
         )
         # 换不换 / 要不要 / 有没有 / 考虑不考虑: a question (A-not-A), not a negation.
         self.not_negation_re = rxcache.compile(
-            _alternation(self.not_negation) + r"|([\u4e00-\u9fff]{1,2})[不没]\1"
+            alternation(self.not_negation) + r"|([\u4e00-\u9fff]{1,2})[不没]\1"
         )
-        self.reset_re = rxcache.compile(_alternation(self.negation_resets))
-        subj = _alternation(self.customer_subjects)
+        self.reset_re = rxcache.compile(alternation(self.negation_resets))
+        subj = alternation(self.customer_subjects)
         surname = f"[{re.escape(self.surnames)}]" if self.surnames else r"(?!x)x"
         # 王总, 李经理, 张工 are people on the customer's side unless the rep's own side owns them.
         nick = f"[{re.escape(self.nickname_surnames)}]" if self.nickname_surnames else r"(?!x)x"
         # 王总 / 李经理, 小陈 / 老周, and a name in Latin letters (Jason问, Amy说): the rep writes 我.
         self.customer_subject_re = rxcache.compile(
-            rf"(?:{subj}|{surname}(?:{_alternation(self.titles)})"
+            rf"(?:{subj}|{surname}(?:{alternation(self.titles)})"
             rf"|[小老]{nick}|[a-z][a-z]{{2,}})"
         )
-        self.rep_subject_re = rxcache.compile(_alternation(self.rep_subjects))
-        self.verb_re = rxcache.compile(_alternation(self.speech_verbs))
-        self.subjectless_verb_re = rxcache.compile(_alternation(self.subjectless_speech_verbs))
-        self.own_side_re = rxcache.compile(rf"(?:{_alternation(self.own_side)})$")
+        self.rep_subject_re = rxcache.compile(alternation(self.rep_subjects))
+        self.verb_re = rxcache.compile(alternation(self.speech_verbs))
+        self.subjectless_verb_re = rxcache.compile(alternation(self.subjectless_speech_verbs))
+        self.own_side_re = rxcache.compile(rf"(?:{alternation(self.own_side)})$")
         self.own_people_res = [rxcache.compile(p) for p in self.own_people]
         for rx in self.own_people_res:
             if "name" not in rx.groupindex:
                 raise re.error(f"own_people pattern {rx.pattern!r} has no group (?P<name>…)")
-        self.voice_heading_re = rxcache.compile(_alternation(self.customer_voice_headings))
-        self.presentation_re = rxcache.compile(_alternation(self.presentation_verbs))
-        self.speech_stop_re = rxcache.compile(_alternation(self.speech_stops))
-        self.presentation_heading_re = rxcache.compile(_alternation(self.presentation_headings))
+        self.voice_heading_re = rxcache.compile(alternation(self.customer_voice_headings))
+        self.presentation_re = rxcache.compile(alternation(self.presentation_verbs))
+        self.speech_stop_re = rxcache.compile(alternation(self.speech_stops))
+        self.presentation_heading_re = rxcache.compile(alternation(self.presentation_headings))
         # Inside a lookahead, one scan finds the overlapping matches too (宝钢经销商 and 经销商).
         self.rival_name_res = [rxcache.compile(f"(?=(?:{p}))") for p in self.rival_names]
         self.not_rival_names_set = frozenset(normalise(w) for w in self.not_rival_names)
