@@ -25,7 +25,9 @@ _CLOCK = (
     rf"|{_N}点(?:半|钟|整|多|左右|\d{{1,2}}分?|前|后|以前|之前|以后|(?=到|去|出发|见|碰|离开|结束|开始|走)))"
 )
 # 15号 is a day only when what follows is not a noun it numbers (3号楼, 2号库, 5号线).
-_DAY_FOLLOW = r"(?=$|[\s,，。.;；:：!！?？、)）(（\]】\-~～0-9]|前|后|左右|上午|下午|中午|晚上|早上|再|去|来|见|约|到|把|给|发|送|签|开|交|截止|那天|当天|的|还|会|要|能|之|以|和|或|至|带|过去|上门|回|出|安排|确认|答复|之前|以前)"
+_DAY_FOLLOW_SET = r"$|[\s,，。.;；:：!！?？、)）(（\]】\-~～0-9]|前|后|左右|上午|下午|中午|晚上|早上|再|去|来|见|约|到|把|给|发|送|签|开|交|截止|那天|当天|的|还|会|要|能|之|以|和|或|至|带|过去|上门|回|出|安排|确认|答复|之前|以前"
+# 3号、5号厂房 / 2号和3号线: a list of numbered things, the last one naming what they are.
+_DAY_FOLLOW = rf"(?={_DAY_FOLLOW_SET})(?!(?:[、和与及/]{_N}号)+(?!{_DAY_FOLLOW_SET}))"
 _CLOCK_AFTER = rf"(?:\d{{1,2}}[:：]\d{{2}}|{_N}点(?:半|钟|整|多|{_N}分?)?)"
 _FUTURE_CORE = (
     r"(?:明天|明早|明晚|明日|后天|大后天|下下?(?:个)?(?:周|星期|礼拜)(?:[一二三四五六日天末]|[1-7])?"
@@ -74,7 +76,7 @@ _WEEKDAY_RE = rxcache.compile(_WEEKDAY)
 _MD_RE = rxcache.compile(_MD)
 # 11/26（周二） / 3月5日 周三 at the top of a note: the note's own date.
 _NOTE_DATE_TAIL = rxcache.compile(r"\s*[（(]?\s*(?:周|星期|礼拜)[一二三四五六日天1-7]")
-_HAS_CLOCK = rxcache.compile(r"\d[:：]\d")
+_HAS_CLOCK = rxcache.compile(rf"\d[:：]\d|{_N}点")
 _DAYPART_OR_CLOCK = rxcache.compile(rf"\s*(?:{_DAYPART}|\d{{1,2}}[:：点])")
 _DONE = rxcache.compile(r"[^，,。；;]{0,6}?(?:了|过(?![去来]))")
 # 9月12号第二次 / 今年3月第二次去 / 10月8号那次: a deal's history counts its visits by date.
@@ -164,7 +166,7 @@ def find_times(norm: str, masked: list[tuple[int, int]] = (), clause_of=None) ->
                             or _NOTE_DATE_TAIL.match(norm, end)
                             # 4/8 下午两点电话约的: a CRM line's own date (not 11/28前, a deadline)
                             or _MD_RE.fullmatch(norm, start, end)
-                            # 周二上午9:10到滨海工业园: a diary opens with the day and hour of the visit
+                            # 周二上午9:10到滨海工业园 / 周二下午2点到…: a diary opens with the day and hour of the visit
                             or _HAS_CLOCK.search(norm, start, end)
                         )
                     )

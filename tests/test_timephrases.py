@@ -30,7 +30,10 @@ def test_future_phrases(text, phrase):
     assert (phrase, "future") in kinds(text)
 
 
-@pytest.mark.parametrize("text", ["3号楼", "看了2号库", "提了3点", "第3点", "5号线"])
+@pytest.mark.parametrize(
+    "text",
+    ["3号楼", "看了2号库", "提了3点", "第3点", "5号线", "一起去3号、5号厂房看", "15号和16号楼"],
+)
 def test_not_times(text):
     assert kinds(text) == []
 
@@ -58,6 +61,7 @@ def test_traditional_weekday_after_normalising(doc_of):
         ("2号（周二）拜访流水：\n上午先去了育才中学", "周二"),
         # A diary that opens with the day and hour of the visit.
         ("周二上午9:10到滨海工业园，先去门卫登记", "周二上午9:10"),
+        ("周二下午2点到汇通学校，先见了教务", "周二下午2点"),
     ],
 )
 def test_the_notes_own_date_is_not_a_plan(text, phrase):
@@ -127,10 +131,10 @@ def test_a_deals_history_dates_its_earlier_visits(doc_of, text, kinds):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # A weekday before one already gone is gone too.
+        # A weekday before one already gone is gone too (the first opens the note: its own day).
         (
             "周一上午9点到天成。周三下午2点再去演示。周四整理了问题清单。",
-            [("周一上午9点", "past"), ("周三下午2点", "past"), ("周四", "past")],
+            [("周一上午9点", "present"), ("周三下午2点", "past"), ("周四", "past")],
         ),
         # A note summing up its week tells its weekdays as days gone by...
         (
@@ -172,3 +176,7 @@ def test_parts_of_a_month_and_later_today(doc_of, text, phrase, kind):
 def test_a_person_called_周_is_no_weekday(doc_of, text):
     doc = doc_of(text)
     assert not [t for t in doc.times if "周" in doc.norm[t.start : t.end]]
+
+
+def test_a_list_of_days_is_still_days():
+    assert kinds("3号、5号来送货") == [("3号", "future"), ("5号", "future")]
