@@ -2267,3 +2267,25 @@ def test_someone_above_or_a_meeting_decides(judge, text):
 )
 def test_more_step_verbs(status_of, text):
     assert status_of(text, "next_step") == "met"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "问了下4S店的市场经理，今年电梯广告不做了，说效果不好。",
+        "林总说户外广告他们不做，学生都是老师推荐来的。",
+        "物业的老板说贵，先不做了。",
+        "去了三家写字楼，都说现在有固定的供货商了。",
+        "纸箱还是用老供应商的，老板亲戚做的。",
+        "两家都说用顺丰用习惯了，不想换。",
+    ],
+)
+def test_a_purchase_ruled_out_or_a_supplier_kept(judge, text):
+    result = judge(text)
+    assert result.facts["need"] == "no"
+    assert {c.id: c.status for c in result.criteria}["need_confirmed"] == "met"
+
+
+@pytest.mark.parametrize("text", ["他说这个广告我们下个月投。", "我们不做低价单，他说理解。"])
+def test_doing_it_or_our_own_no_is_not_their_no(judge, text):
+    assert judge(text).facts["need"] != "no"
