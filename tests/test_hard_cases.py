@@ -2289,3 +2289,16 @@ def test_a_purchase_ruled_out_or_a_supplier_kept(judge, text):
 @pytest.mark.parametrize("text", ["他说这个广告我们下个月投。", "我们不做低价单，他说理解。"])
 def test_doing_it_or_our_own_no_is_not_their_no(judge, text):
     assert judge(text).facts["need"] != "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("约了物流部王经理和副总赵总，赵总当场说物流供应商是他定的。", "yes"),
+        ("见了合伙人周总，IT这块签字他一个人就行。", "yes"),
+        ("见了采购部吕经理，他说评标是集团来做，工厂只是执行。", "no"),
+        ("见了行政刘姐，她只有建议权。", "no"),
+    ],
+)
+def test_who_decides_in_other_words(judge, text, expected):
+    assert judge(text).facts["kp_met"] == expected
