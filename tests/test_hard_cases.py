@@ -2302,3 +2302,11 @@ def test_doing_it_or_our_own_no_is_not_their_no(judge, text):
 )
 def test_who_decides_in_other_words(judge, text, expected):
     assert judge(text).facts["kp_met"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["今天去的两家都说用顺丰用习惯了。", "拜访了三家公司，这几家都说现在有固定的供货商了。"],
+)
+def test_shops_counted_together_speak(status_of, text):
+    assert status_of(text, "customer_voice") == "met"
