@@ -14,7 +14,9 @@ Matchers (exactly one per mapping), with the options each accepts::
                                       side: customer|rep|any, min: N, unless_next / unless_prev / after / before: [words]
     person: TITLES                    a surname with a title of the lexicon (王总, 李经理) or 小刘 / 老周;
                                       nicknames: false leaves out 小刘 / 老周; same options as terms
-    section: LEXICON | [words]        a section whose heading names one of them; min_chars: N of body
+    section: LEXICON | [words]        a section whose heading names one of them; min_chars: N of body,
+                                      unless_heading: LEXICON | [words] (a heading that also names
+                                      one of these belongs to another section: 需求分析 is no 分析)
     pattern: REGEX                    same options as terms (matched on the normalised text)
     amount: any|ours|customer|gap     min: N
     time: future|dated|present|past|clock|any | [kinds]   min: N
@@ -363,15 +365,24 @@ class SectionMatch(Condition):
     names: list[str]
     words: list[str]
     min_chars: int = 1
+    unless_names: list[str] = field(default_factory=list)
+    unless_words: list[str] = field(default_factory=list)
 
     def _evaluate(self, ctx: Context) -> Result:
         doc = ctx.doc
         if not doc.seg.sections:
             return Result(False)
         wanted = ctx.heading_words(self.names, self.words)
+        others = (
+            ctx.heading_words(self.unless_names, self.unless_words)
+            if self.unless_names or self.unless_words
+            else ()
+        )
         hits = []
         for sec in doc.seg.sections:
             if sec.empty or not any(w in sec.heading for w in wanted):
+                continue
+            if others and any(w in sec.heading for w in others):
                 continue
             body = doc.norm[sec.body_start : sec.body_end]
             if len(re.findall(r"[\u4e00-\u9fffa-z0-9]", body)) >= self.min_chars:
@@ -382,7 +393,7 @@ class SectionMatch(Condition):
         return Result(bool(hits), hits)
 
     def lexicons(self) -> set[str]:
-        return set(self.names)
+        return set(self.names) | set(self.unless_names)
 
 
 @dataclass
@@ -633,7 +644,7 @@ _FILTER_KEYS = {
 MATCHERS: dict[str, set[str]] = {
     "terms": _FILTER_KEYS,
     "person": _FILTER_KEYS | {"nicknames"},
-    "section": {"min_chars"},
+    "section": {"min_chars", "unless_heading"},
     "pattern": _FILTER_KEYS,
     "quantity": _FILTER_KEYS,
     "amount": {"min"},
@@ -706,7 +717,12 @@ def _compile(node: Any, lexicon_names: Callable[[str], bool]) -> Condition:
     value = node[key]
     if key == "section":
         names, words = _terms(node, value, lexicon_names, key)
-        return SectionMatch(names, words, _int(node, "min_chars", 1))
+        unless_names, unless_words = (
+            _terms(node, node["unless_heading"], lexicon_names, "unless_heading")
+            if "unless_heading" in node
+            else ([], [])
+        )
+        return SectionMatch(names, words, _int(node, "min_chars", 1), unless_names, unless_words)
     if key in ("terms", "pattern", "quantity", "person"):
         filt = _filter(node)
         if key == "terms":

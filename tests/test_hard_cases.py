@@ -2310,3 +2310,14 @@ def test_who_decides_in_other_words(judge, text, expected):
 )
 def test_shops_counted_together_speak(status_of, text):
     assert status_of(text, "customer_voice") == "met"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、客户基本情况：中建某局项目部，物资部张经理。\n二、需求分析：地下室防水约1.2万平方，4月中旬要进场。\n三、自我评估：无",
+        "1. 需求分析：上个月环保检查粉尘超标，被罚了8万，限期45天整改。\n2. 自我评估：暂无",
+    ],
+)
+def test_a_need_analysis_is_no_review(status_of, text):
+    assert status_of(text, "self_assessment") == "missing"

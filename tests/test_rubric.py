@@ -114,6 +114,10 @@ def test_new_terms_become_jieba_words(tmp_path):
         ("extends: default\ndrop: [no_such]\n", "drop: 'no_such' is not a criterion"),
         ("extends: default\ncriteria:\n  - id: x\n    met: {time: someday}\n", "'time' kinds are"),
         (
+            "extends: default\ncriteria:\n  - id: x\n    met: {section: [判断], unless_heading: nope}\n",
+            "unknown lexicon 'nope'",
+        ),
+        (
             "extends: default\ncriteria:\n  - id: x\n    met: {criterion: x}\n",
             "depends on itself: criterion x -> criterion x",
         ),
@@ -213,3 +217,23 @@ def test_amount_gap_cheaper_must_be_a_list_of_words(tmp_path):
     )
     with pytest.raises(RubricError, match="cheaper"):
         load_rubric(str(path))
+
+
+def test_a_section_heading_can_belong_to_another_section(tmp_path):
+    p = write(
+        tmp_path,
+        "h.yaml",
+        """
+        extends: default
+        criteria:
+          - id: review
+            met: {section: [分析], unless_heading: [需求]}
+        """,
+    )
+    r = load_rubric(str(p))
+
+    def status(text):
+        return {c.id: c.status for c in analyze_text(text, r).criteria}["review"]
+
+    assert status("【需求分析】仓库每月要多租两千平。") == "missing"
+    assert status("【拜访分析】没见到老板，价格谈早了。") == "met"
