@@ -35,8 +35,10 @@ _HEADING_MARK = rxcache.compile(
 )
 # A colon after a speech verb introduces the customer's words, not a heading.
 _SPEECH_TAIL = rxcache.compile(r"(说|问|道|讲|表示|回复|反馈|提到|原话|答|称)$")
+# 同上 / 见上 / 见一: the body points back to another section and says nothing of its own.
 _EMPTY_BODY = rxcache.compile(
-    r"^[\s\-—_/、。.，,:：;；]*(无|暂无|没有|未报|暂未报|未知|待定|待确认|未定|不详|空|略|/|-|—|n/?a|tbd|none)?"
+    r"^[\s\-—_/、。.，,:：;；]*(无|暂无|没有|未报|暂未报|未知|待定|待确认|未定|不详|空|略|/|-|—|n/?a|tbd|none"
+    r"|同上|如上|见上|见上文|详见上文|参见上文|同前|见前|同[一二三四五六1-6]|见[一二三四五六1-6])?"
     r"[\s\-—_/、。.，,:：;；]*$"
 )
 _QUOTES = rxcache.compile(

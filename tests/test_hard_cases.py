@@ -139,6 +139,17 @@ def test_long_self_talk_is_not_customer_voice(status_of):
         ("一、拜访对象：王处长 二、报价：暂未报。 三、下一步：待确认。", "next_step", "missing"),
         ("【需求】 【报价】未报 【竞品】暂无 【下一步】待定", "next_step", "missing"),
         ("1. 需求：年底买一批硒鼓 2. 下一步：下周三带样品上门", "next_step", "met"),
+        # A body that only points back (同上 / 见一) says nothing of its own.
+        (
+            "一、客户情况：见了孙经理。\n二、需求分析：同上\n三、下一步：见一",
+            "need_confirmed",
+            "missing",
+        ),
+        (
+            "一、客户情况：见了孙经理。\n二、需求分析：见上\n三、下一步：同上",
+            "next_step",
+            "missing",
+        ),
     ],
 )
 def test_sections(status_of, text, criterion, expected):
