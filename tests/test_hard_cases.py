@@ -2332,3 +2332,15 @@ def test_shops_counted_together_speak(status_of, text):
 )
 def test_a_need_analysis_is_no_review(status_of, text):
     assert status_of(text, "self_assessment") == "missing"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1. 客户情况：见了刘工。\n2. 需求分析：客户有需求，对MES系统有兴趣。", "partial"),
+        ("1. 客户情况：见了刘工。\n2. 需求分析：想了解一下五轴机。", "partial"),
+        ("1. 客户情况：见了刘工。\n2. 需求：仓库要扩，年底前换掉老货架。", "met"),
+    ],
+)
+def test_a_need_field_that_only_says_interest(status_of, text, expected):
+    assert status_of(text, "need_confirmed") == expected
