@@ -64,6 +64,10 @@ _AMBIGUOUS_DAY = rxcache.compile(
 _RECORD = rxcache.compile(
     r"\s*(?:的)?(?:拜访记录|拜访小结|拜访|工作记录|记录|日报|周报|行程|工作日志)"
 )
+# 10月12日，打样测试记录 / 3月5日 安装调试小结: the note opens with its date and names its record.
+_NAMED_RECORD = rxcache.compile(
+    r"[，,\s]*[\u4e00-\u9fffa-z]{1,10}?(?:记录|小结|纪要|日志|日报|周报|总结)(?![\u4e00-\u9fff])"
+)
 _THIS_WEEK = rxcache.compile(r"(?:这|本)(?:个)?(?:周|星期|礼拜)")
 _SUMMARY = rxcache.compile(r"\s*(?:的)?(?:小结|总结|情况|跟进|持续|主要)")
 _OPENING = " \t\u3000\r\n【[（(#*-"
@@ -164,6 +168,7 @@ def find_times(norm: str, masked: list[tuple[int, int]] = (), clause_of=None) ->
                                 and _DAYPART_OR_CLOCK.match(norm, end + 1)
                             )
                             or _NOTE_DATE_TAIL.match(norm, end)
+                            or _NAMED_RECORD.match(norm, end)
                             # 4/8 下午两点电话约的: a CRM line's own date (not 11/28前, a deadline)
                             or _MD_RE.fullmatch(norm, start, end)
                             # 周二上午9:10到滨海工业园 / 周二下午2点到…: a diary opens with the day and hour of the visit

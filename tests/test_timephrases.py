@@ -62,6 +62,8 @@ def test_traditional_weekday_after_normalising(doc_of):
         # A diary that opens with the day and hour of the visit.
         ("周二上午9:10到滨海工业园，先去门卫登记", "周二上午9:10"),
         ("周二下午2点到汇通学校，先见了教务", "周二下午2点"),
+        ("10月12日，打样测试记录。上午9点到新元生物", "10月12日"),
+        ("3月5日 安装调试小结：", "3月5日"),
     ],
 )
 def test_the_notes_own_date_is_not_a_plan(text, phrase):
