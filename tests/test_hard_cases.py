@@ -2344,3 +2344,17 @@ def test_a_need_analysis_is_no_review(status_of, text):
 )
 def test_a_need_field_that_only_says_interest(status_of, text, expected):
     assert status_of(text, "need_confirmed") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "见了检验科的科长，他说仪器是省里统一配的，他们自己没有采购权。",
+        "后勤处王主任说预算是按4000一台批的，超了他签不了。",
+        "采购总监Lily说内部还在评估，老板那边还没点头。",
+        "对接的是供应链负责人阿杰，他说会跟他们老大说一下。",
+        "见了行政小姑娘，她拍了个照说发给老板看看。",
+    ],
+)
+def test_the_person_met_cannot_sign(judge, text):
+    assert judge(text).facts["kp_met"] == "no"
