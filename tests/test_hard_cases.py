@@ -2358,3 +2358,24 @@ def test_a_need_field_that_only_says_interest(status_of, text, expected):
 )
 def test_the_person_met_cannot_sign(judge, text):
     assert judge(text).facts["kp_met"] == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("见了恒通公司的李总，聊了很久。", "partial"),
+        ("见了消防工程公司的王经理。", "partial"),
+        ("口腔诊所，对方说暂时不需要，已经有联通的了。", "partial"),
+        ("给春晖小学打了电话，对方表示会考虑。", "partial"),
+        ("我为对方说明了报名流程和补贴政策。", "missing"),
+    ],
+)
+def test_a_contact_of_another_company_or_unnamed(status_of, text, expected):
+    assert status_of(text, "kp_identified") == expected
+
+
+def test_our_own_company_is_still_ours(judge):
+    result = judge("跟公司的王工一起去了恒通，见了李总。")
+    assert [e.text for c in result.criteria if c.id == "kp_identified" for e in c.evidence] == [
+        "见了李总"
+    ]
