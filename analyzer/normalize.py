@@ -14,6 +14,7 @@ import unicodedata
 
 from . import rxcache
 from .dialect import cantonese_to_mandarin, is_cantonese, northern_to_mandarin
+from .typos import fix_typos
 
 _converter = None
 
@@ -70,7 +71,7 @@ def normalise(text: str) -> str:
             out = "".join(_convert(conv, c) if len(_convert(conv, c)) == 1 else c for c in out)
         if "著" in out:
             out = _ZHE.sub("着", out)
-    return out
+    return fix_typos(out)
 
 
 # Taiwan writes the aspect particle 着 as 著 (接著, 跟著), which t2s keeps as 著 (著名).

@@ -1,0 +1,54 @@
+"""Slips of the pinyin input method and CRM shorthand, read as the rep meant them.
+
+Reps type fast and never proofread: 下周在去 (再去), 绝定 (决定), 报家 (报价), 我觉的 (我觉得), and
+lb / kh / bj / cg for 老板 / 客户 / 报价 / 采购. A sales manager reads straight through them; the
+rubric's words would not match them. Each slip is swapped for the word meant, of the same length,
+so every offset still points into the note as written. Only slips with a single reading are
+swapped everywhere; 在 for 再 is swapped only where 在 cannot be meant (after a time ahead and
+before a verb of doing it again: 下周在去, 明天在打电话, 说在看看).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import rxcache
+
+# Each pair has the same length on both sides.
+_WORDS = {
+    "绝定": "决定",
+    "需球": "需求",
+    "连系": "联系",
+    "我觉的": "我觉得",
+    "他觉的": "他觉得",
+    "她觉的": "她觉得",
+}
+_PATTERNS = (
+    # 报家 for 报价, but not 自报家门.
+    r"报家(?!门)",
+    # 以经 for 已经 before what is done (以经发了), never 以经济 / 以经验.
+    r"以经(?=[了过在是有给发定签报做装换买用谈聊到])",
+    # 在 for 再 after a time ahead, before doing it again (下周在去, 明天在打电话问问).
+    r"(?<=下周|下次|明天|后天|回头|以后|改天|两天|时候|下月|然后|之后)"
+    r"在(?=去|来|约|联系|说|看|报|打|聊|谈|问|发|过来|过去|跟进|沟通|确认)",
+    # 在看看 / 在说吧: 看看 and 说吧 never follow the progressive 在.
+    r"在(?=看看|说吧|考虑考虑|研究研究)",
+    # CRM shorthand, standing alone among Chinese characters (not inside 5lb or a URL).
+    r"(?<![a-z0-9])(?:lb|kh|bj|cg)(?![a-z0-9])",
+)
+_SHORTHAND = {"lb": "老板", "kh": "客户", "bj": "报价", "cg": "采购"}
+_FIXES = {"报家": "报价", "以经": "已经", "在": "再"} | _SHORTHAND | _WORDS
+# A note with none of these characters has no slip to fix: one C scan instead of a regex pass.
+_CUES = frozenset("绝需连觉报以在lkbc")
+_SLIP = rxcache.compile("|".join([re.escape(w) for w in _WORDS] + list(_PATTERNS)))
+
+
+def _fix(m: re.Match) -> str:
+    return _FIXES[m.group()]
+
+
+def fix_typos(text: str) -> str:
+    """Swap input-method slips and shorthand for the words meant; the length never changes."""
+    if _CUES.isdisjoint(text):
+        return text
+    return _SLIP.sub(_fix, text)

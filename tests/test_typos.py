@@ -1,0 +1,45 @@
+"""Input-method slips and CRM shorthand are read as meant, and the length never changes."""
+
+import pytest
+
+from analyzer.normalize import normalise
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("下周在去。", "下周再去。"),
+        ("kh说在看看 等通知", "客户说再看看 等通知"),
+        ("金利达 lb说暂时不需要", "金利达 老板说暂时不需要"),
+        ("bj已发 cg说要比一下", "报价已发 采购说要比一下"),
+        ("最后是赵总绝定", "最后是赵总决定"),
+        ("我们报家42", "我们报价42"),
+        ("我觉的这家不行", "我觉得这家不行"),
+        ("以经发了报价", "已经发了报价"),
+    ],
+)
+def test_slips_are_read_as_meant(text, meant):
+    assert normalise(text) == meant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他们在看几家",
+        "他现在在用金蝶",
+        "上个月在谈的那单",
+        "自报家门",
+        "以经济效益为主",
+        "5lb的包装",
+        "联系了bjx公司",
+    ],
+)
+def test_words_that_are_no_slips_stay(text):
+    assert normalise(text) == text
+
+
+def test_a_note_with_slips_is_judged_as_meant(status_of):
+    assert (
+        status_of("金利达 lb说暂时不需要，现在的劳保用品是他亲戚在供。", "kp_identified") == "met"
+    )
+    assert status_of("前台说负责物流的张经理出差了。下周在去。", "next_step") == "partial"
