@@ -2379,3 +2379,16 @@ def test_our_own_company_is_still_ours(judge):
     assert [e.text for c in result.criteria if c.id == "kp_identified" for e in c.evidence] == [
         "见了李总"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("宏达汽修要扩一个工位，老板周总说年前要弄好。", "yes"),
+        ("老张家烧烤，老板张哥说今年夏天打算上扎啤。", "yes"),
+        ("前台叫来了校长，机构是她自己开的。", "yes"),
+        ("酒店采购说他们集团有统一的供应商，不用了。", "no"),
+    ],
+)
+def test_the_owner_by_title_and_name_or_the_group_decides(judge, text, expected):
+    assert judge(text).facts["kp_met"] == expected
