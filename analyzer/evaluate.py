@@ -225,10 +225,21 @@ def render_table(ev: Evaluation, show_errors: bool = False) -> str:
     lines.append(
         f"{'criterion':<18}{'n':>5}{'acc':>8}{'met/not':>9}   confusion (rows: label; cols: met partial missing)"
     )
+    # Wide enough for the largest count, so 28 and 1597 never run together (281597).
+    w = max(
+        [
+            3,
+            *(
+                len(str(n))
+                for c in ev.criteria
+                for row in c.confusion.values()
+                for n in row.values()
+            ),
+        ]
+    )
     for c in ev.criteria:
         conf = "  ".join(
-            f"{e[:4]}:{c.confusion[e]['met']:>3}{c.confusion[e]['partial']:>4}{c.confusion[e]['missing']:>4}"
-            for e in STATUSES
+            f"{e[:4]}:" + " ".join(f"{c.confusion[e][g]:>{w}}" for g in STATUSES) for e in STATUSES
         )
         lines.append(f"{c.id:<18}{c.total:>5}{c.accuracy:>8.3f}{c.binary_accuracy:>9.3f}   {conf}")
     lines.append(f"{'mean':<18}{'':>5}{ev.mean_accuracy:>8.3f}")

@@ -238,3 +238,14 @@ def test_eval_reads_csv_with_a_column_per_criterion(tmp_path):
     assert kp["n"] == 2 and kp["accuracy"] == 1.0
     assert pg["n"] == 2 and pg["accuracy"] == 0.5 and pg["confusion"]["partial"]["missing"] == 1
     assert [e["id"] for e in d["errors"]] == ["2"]
+
+
+def test_eval_table_keeps_large_counts_apart():
+    from analyzer.evaluate import CriterionScore, Evaluation, FactScore, render_table
+
+    c = CriterionScore("self_assessment")
+    c.confusion["missing"]["partial"] = 28
+    c.confusion["missing"]["missing"] = 1597
+    ev = Evaluation(1625, [c], [], FactScore("diary"), [])
+    row = next(line for line in render_table(ev).splitlines() if line.startswith("self_"))
+    assert row.split("miss:")[1].split() == ["0", "28", "1597"]
