@@ -2392,3 +2392,17 @@ def test_our_own_company_is_still_ours(judge):
 )
 def test_the_owner_by_title_and_name_or_the_group_decides(judge, text, expected):
     assert judge(text).facts["kp_met"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "need"),
+    [
+        ("主任说现在用的是美敦力的，用顺手了，换的动力不大。", "no"),
+        ("他们库存还多，说用完再说。", "no"),
+        ("后厨的刘师傅说是老关系了，一直在用，没想过换。", "no"),
+        ("小吴说员工天天在群里吐槽，菜太咸，米饭是硬的。", "yes"),
+        ("隆盛路桥的压路机，客户还在几家比，价格压得很死。", "yes"),
+    ],
+)
+def test_needs_and_no_needs_in_more_words(judge, text, need):
+    assert judge(text).facts["need"] == need
