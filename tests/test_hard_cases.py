@@ -2406,3 +2406,20 @@ def test_the_owner_by_title_and_name_or_the_group_decides(judge, text, expected)
 )
 def test_needs_and_no_needs_in_more_words(judge, text, need):
     assert judge(text).facts["need"] == need
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "周老师说今年肯定要压价。我们内部再算算。",
+        "冷库曹总说那你出个方案。报价还在算。",
+        "客户说价格有点高。下周继续。",
+        "他只能推荐，合同是采购部签。后面看采购那边。",
+    ],
+)
+def test_more_vague_plans(status_of, text):
+    assert status_of(text, "next_step") == "partial"
+
+
+def test_canvassing_other_buildings_tomorrow_is_no_step(status_of):
+    assert status_of("今天去了三家公司，效果一般。明天继续扫楼。", "next_step") == "missing"
