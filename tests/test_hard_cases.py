@@ -2423,3 +2423,16 @@ def test_more_vague_plans(status_of, text):
 
 def test_canvassing_other_buildings_tomorrow_is_no_step(status_of):
     assert status_of("今天去了三家公司，效果一般。明天继续扫楼。", "next_step") == "missing"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("4S店，危废，见了售后经理，他们有合作单位了。", "met"),
+        ("去了趟一中食堂，碰到个管事的，说现在供货的是他们老关系，不打算换。", "met"),
+        ("【结果】对方目前不考虑外包搭建，自己有团队。", "met"),
+        ("给春晖小学打了电话，对方说暂时不需要。", "partial"),
+    ],
+)
+def test_a_no_with_its_reason_is_the_customers_voice(status_of, text, expected):
+    assert status_of(text, "customer_voice") == expected
