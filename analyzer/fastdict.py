@@ -32,7 +32,7 @@ from array import array
 from math import log
 from pathlib import Path
 
-from . import rxcache
+from . import cachefiles, rxcache
 
 # A square (uu: 户户, 一哈一哈, 谢谢): where a block repeats itself, two routes can tie exactly
 # (户户+户 and 户+户户 add the same numbers). Ties need two words that commute, w1w2 == w2w1,
@@ -40,6 +40,8 @@ from . import rxcache
 _SQUARE = rxcache.compile(r"(.{1,8})\1", re.DOTALL)
 _HEADER = struct.Struct("<8sQQd")  # magic, word count, longest word, total
 _MAGIC = b"VAFDICT1"
+# Dictionaries kept in the cache folder (about 17 MB each): the rubrics a team switches between.
+KEEP_DICTIONARIES = 8
 
 
 def import_jieba():
@@ -384,6 +386,9 @@ def fast_tokenizer(words: list[str], folder: Path | None, accelerate: bool | Non
         if folder is not None:
             with contextlib.suppress(OSError):
                 _save(folder, key, *parts)
+            cachefiles.prune(folder, "dict", KEEP_DICTIONARIES, key)
+    elif folder is not None:
+        cachefiles.touch(folder / f"dict-{key}.trie")
     tokenizer = _tokenizer_class(jieba)(*parts)
     if accelerate is None:
         accelerate = not os.environ.get("VISIT_ANALYZER_PURE_PYTHON")

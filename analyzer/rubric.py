@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import __version__, rxcache
+from . import __version__, cachefiles, rxcache
 from .conditions import Condition, ConditionError, compile_condition
 from .extractors import Extractor, compile_extractor
 from .language import Language
@@ -239,6 +239,8 @@ def load_rubric(ref: str | Path = "default") -> Rubric:
 # read again.
 
 _CACHE_VERSION = 1
+# Parsed rubrics kept in the cache folder (a few kilobytes each).
+KEEP_PARSED_RUBRICS = 32
 
 
 def _cache_file(path: Path) -> Path | None:
@@ -271,7 +273,10 @@ def _read_cache(path: Path) -> dict | None:
         if any(_stamp_of(Path(f[0])) != f for f in saved["files"]):
             return None
         data = saved["data"]
-        return data if isinstance(data, dict) else None
+        if not isinstance(data, dict):
+            return None
+        cachefiles.touch(cache)
+        return data
     except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError):
         return None
 
@@ -303,6 +308,8 @@ def _write_cache(path: Path, text: str) -> None:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+        return
+    cachefiles.prune(cache.parent, "rubric", KEEP_PARSED_RUBRICS, cache.stem.split("-", 1)[1])
 
 
 def _display(path: Path) -> str:
