@@ -226,17 +226,8 @@ def render_table(ev: Evaluation, show_errors: bool = False) -> str:
         f"{'criterion':<18}{'n':>5}{'acc':>8}{'met/not':>9}   confusion (rows: label; cols: met partial missing)"
     )
     # Wide enough for the largest count, so 28 and 1597 never run together (281597).
-    w = max(
-        [
-            3,
-            *(
-                len(str(n))
-                for c in ev.criteria
-                for row in c.confusion.values()
-                for n in row.values()
-            ),
-        ]
-    )
+    counts = [n for c in ev.criteria for row in c.confusion.values() for n in row.values()]
+    w = max([3, *(len(str(n)) for n in counts)])
     for c in ev.criteria:
         conf = "  ".join(
             f"{e[:4]}:" + " ".join(f"{c.confusion[e][g]:>{w}}" for g in STATUSES) for e in STATUSES
