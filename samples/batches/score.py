@@ -15,6 +15,7 @@ sys.path.insert(0, str(HERE))
 
 from analyzer.evaluate import LabelledNote, evaluate  # noqa: E402
 from analyzer.rubric import load_rubric  # noqa: E402
+
 from build import settled_rows  # noqa: E402
 
 
