@@ -296,4 +296,17 @@ def _fallback(doc: Document, spans, a, cues: PriceCues) -> tuple[str | None, boo
         c_start, _ = doc.clause_span(a.start)
         if doc.lang.rep_subject_re.search(doc.norm, c_start, a.start):
             return "ours", False  # 我们按他们的量测算月结三万五千
+        # 我推的是精补料，一吨3600 / 我推荐了桨板套餐，人均420: a unit price in a sentence the rep
+        # is the subject of, and the customer not speaking.
+        if _PER_UNIT.search(doc.norm, max(0, a.start - 4), a.start) or _UNIT_AFTER.match(
+            doc.norm, a.end
+        ):
+            sent_start = doc.seg.sentences[doc.seg.clauses[c].sentence].start
+            if doc.speaker_at(a.start) != "customer" and doc.lang.rep_subject_re.search(
+                doc.norm, sent_start, c_start
+            ):
+                return "ours", False
     return None, True
+
+
+_UNIT_AFTER = rxcache.compile(rf"\s*(?:元|块)?\s*(?:/|[一每]){_UNIT}")

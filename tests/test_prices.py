@@ -258,3 +258,27 @@ def test_deposits_are_not_prices(judge):
 )
 def test_the_thing_quoted_before_its_price(judge, text, ours):
     assert judge(text).facts["our_price"] == ours
+
+
+@pytest.mark.parametrize(
+    ("text", "ours"),
+    [
+        # A unit price with its unit first (一条265, 人均420, 一次性8800) is a price.
+        ("我报了几个常用规格，195/65R15一条265，他说旁边店调给他是255。", 265),
+        ("我讲了我们的合规体检服务，一次性8800，做完出整改报告。", 8800),
+        # ... and it is ours when the rep is the subject of its sentence.
+        ("我推荐了皮划艇加桨板套餐，人均420，她说超预算了。", 420),
+        ("我推的是肉牛精补料，一吨3600，他说隔壁县报过3250。", 3600),
+        # 包 followed by what the price includes is no count of packs.
+        ("我们的方案是制氮机租赁，每月1.6万包维护，不用再等槽车。", 16000),
+    ],
+)
+def test_unit_prices_and_whose(judge, text, ours):
+    assert judge(text).facts["our_price"] == ours
+
+
+def test_unit_first_needs_a_price_shape(judge):
+    # 一天增重2.5斤 and 每月300来票 are sizes, not prices.
+    r = judge("一天增重能到2.5斤，她们每月300来票，我们负责上门取件。")
+    assert r.facts["our_price"] is None
+    assert r.facts["customer_price"] is None
