@@ -42,7 +42,7 @@ _AMOUNT = rxcache.compile(
 _NON_MONEY_AFTER = rxcache.compile(
     r"\s*(?:多|余|来)?\s*(?:个|人|名|位|家|户|平|㎡|m2|米|公里|km|吨|t\b|kg|公斤|斤|台|套|件|箱|条|张|辆|"
     r"次|天|日|号|月|年(?!费)|周|小时|分钟|分|秒|点|%|％|折|倍|层|楼|栋|间|床|店|门店|所|校|瓶|盒|支|颗|包(?!邮|安装|维护|维修|保养|运|送|售后|上门|吃住|材料|工料|税|换|培训|清洗|检测|调试|耗材|配送|油|人工)|袋|桶|罐|"
-    r"学员|员工|坐席|座席|账号|个点|g|mm|cm|v|kw|w\b|ml|l\b|升|度|期|批|单|款|种|项|岁|级|成|"
+    r"学员|员工|坐席|座席|账号|个点|页|字|篇|册|g|mm|cm|v|kw|w\b|ml|l\b|升|度|期|批|单|款|种|项|岁|级|成|"
     r"℃|°|像素|帧|转|dpi|hz|mpa|μm|um|微米|毫米|寸|码|乘|×|\*)",
 )
 _PER_UNIT = rxcache.compile(
@@ -174,8 +174,12 @@ def find_amounts(norm: str, masked: list[tuple[int, int]] = ()) -> list[Amount]:
             end -= 1
         if any(a <= start < b or a < end <= b for a, b in masked):
             continue
-        if _VAGUE_AFTER.match(norm, end) or (cn and _CN_RANGE.search(cn)):
-            continue  # 两百多, 四十多万, 二十五六万: a vague amount is not an amount
+        if (
+            _VAGUE_AFTER.match(norm, end)
+            or (cn and _CN_RANGE.search(cn))
+            or (cn and start and norm[start - 1] == "几")
+        ):
+            continue  # 两百多, 四十多万, 二十五六万, 几十块: a vague amount is not an amount
         value, explicit = _value(m)
         jiao = _JIAO.match(norm, end) if m.group("suffix") else None
         if jiao and value is None and cn and m.group("suffix").strip() in ("块", "元"):

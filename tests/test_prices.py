@@ -282,3 +282,23 @@ def test_unit_first_needs_a_price_shape(judge):
     r = judge("一天增重能到2.5斤，她们每月300来票，我们负责上门取件。")
     assert r.facts["our_price"] is None
     assert r.facts["customer_price"] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "她说库房里大概有40万页图纸，11月前要全部做完数字化。",  # pages, not yuan
+        "他在农商行有一笔400万的授信，已经用满了。",  # a credit line is no price
+    ],
+)
+def test_counts_and_credit_lines_are_not_prices(judge, text):
+    r = judge(text)
+    assert r.facts["our_price"] is None
+    assert r.facts["customer_price"] is None
+
+
+def test_vague_money_is_price_talk_without_an_amount(judge):
+    r = judge("老板说菜单让打印店做就行，一张几十块钱。")
+    assert r.facts["customer_price"] is None
+    assert r.facts["our_price"] is None
+    assert r.criterion("price_gap").status == "partial"
