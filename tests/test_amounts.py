@@ -75,8 +75,22 @@ def test_not_money(text, doc_of):
     assert [a for a in find_amounts(norm) if a.explicit] == []
 
 
-def test_count_after_price_is_not_part_of_it():
-    assert values("三万五千一台") == [35000]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("三万五千一台", [35000]),
+        ("我们一千九一方", [1900]),  # per cubic metre, not 1100
+        ("一百二一条", [120]),
+        ("一千一", [1100]),  # with nothing counted after it, the 一 is the hundreds
+    ],
+)
+def test_count_after_price_is_not_part_of_it(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text", ["一个月用1200片", "40万页图纸", "一张几十块钱"])
+def test_counts_and_vague_money_are_no_amount(text):
+    assert values(text) == []
 
 
 @pytest.mark.parametrize(
