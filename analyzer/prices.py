@@ -137,8 +137,7 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
             if role == "ours" and doc.norm[nearest[0] : nearest[1]] not in SUBJECT_WORDS:
                 # 隔壁那家店给他报过25万2 / 原厂修一次报价2万3: the quote is the rival's, whose name
                 # stands before the quote word, unless we take the floor again (那家…我们报).
-                theirs = [sp for sp in strong if sp[2] == "customer" and sp[1] <= nearest[0]]
-                if theirs and not doc.lang.rep_subject_re.search(doc.norm, prev_end, nearest[0]):
+                if _rivals_quote(doc, spans, sent_start, a.start, nearest):
                     role = "customer"
             elif role == "customer":
                 # 我说我最多给他申请到三万五: in the rep's own words, with the rep as subject, a
@@ -156,7 +155,10 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
             if doc.colleague_between(prev_end, a.start):
                 role = "ours"  # 对方现在的…1450元，小王报的是1680: our colleague's quote
             elif back:
-                role = max(back, key=lambda sp: sp[1])[2]
+                nearest = max(back, key=lambda sp: sp[1])
+                role = nearest[2]
+                if role == "ours" and _rivals_quote(doc, spans, sent_start, a.start, nearest):
+                    role = "customer"
             elif doc.speaker_at(a.start) == "customer":
                 role = "customer"  # 他说别人才卖2万8: an amount the customer brings up
             elif _rep_turn(doc, a.start) is not None:
@@ -180,7 +182,10 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
                 ]
                 turn = _rep_turn(doc, a.start) if a.explicit else None
                 if back and (turn is None or turn < max(sp[1] for sp in back)):
-                    role = max(back, key=lambda sp: sp[1])[2]
+                    nearest = max(back, key=lambda sp: sp[1])
+                    role = nearest[2]
+                    if role == "ours" and _rivals_quote(doc, spans, sent_start, a.start, nearest):
+                        role = "customer"
                 elif turn is not None:
                     # 我说十五万八 / 我：含安装一千三一米: the rep names a figure, with no price word.
                     role, is_strong = "ours", False
@@ -205,6 +210,40 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
 
 
 _CUE_START = attrgetter("start")
+
+
+def _rivals_quote(doc: Document, spans, sent_start: int, at: int, quote) -> bool:
+    """A quote word (报价, 给的) whose sentence names the customer's side before it, with no word of
+    ours between: 隔壁那家店给他报过25万2 / 用的是通达人力，报价每小时24元 / 另一家给的报价：0.655.
+
+    A word of ours (我们报, 我方) or the rep as subject after the rival, the quote word itself
+    included, takes the floor back.
+    """
+    if doc.norm[quote[0] : quote[1]] in SUBJECT_WORDS:
+        return False
+    # Since the amount before, if any: 预算60万以内，…，改造报价58万 is a budget, then our quote.
+    amounts = doc.amounts
+    i = bisect_left(amounts, at, key=_CUE_START)
+    prev_amount = amounts[i - 1].end if i else 0
+    since = max(sent_start, _turn_start(doc, at), prev_amount)
+    theirs = [sp for sp in spans if sp[2] == "customer" and since <= sp[0] and sp[1] <= quote[0]]
+    if not theirs:
+        return False
+    last = max(sp[1] for sp in theirs)
+    if any(sp[2] == "ours" and last <= sp[0] and sp[1] <= quote[0] for sp in spans):
+        return False
+    rep = doc.lang.rep_subject_re
+    # 我们报 names us; 友商给我报的 names the rep only as whom it was quoted to.
+    if rep.search(doc.norm, last, quote[0]):
+        return False
+    # 我们推的是沃得锐龙，报价14.8万 / 我们主推的刹车片给他们的批发价: a brand or a side word that is
+    # the object of our own clause names what we sell.
+    first = max(theirs, key=lambda sp: sp[1])
+    if rep.search(doc.norm, doc.clause_span(first[0])[0], first[0]):
+        return False
+    return not (
+        rep.match(doc.norm, quote[0]) and doc.norm[quote[0] - 1 : quote[0]] not in "给跟向帮"
+    )
 
 
 def _words_of(doc: Document, speaker: str, start: int) -> int | None:

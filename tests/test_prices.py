@@ -302,3 +302,24 @@ def test_vague_money_is_price_talk_without_an_amount(judge):
     assert r.facts["customer_price"] is None
     assert r.facts["our_price"] is None
     assert r.criterion("price_gap").status == "partial"
+
+
+@pytest.mark.parametrize(
+    ("text", "ours", "theirs"),
+    [
+        # A rival named earlier in the sentence owns the quote word that follows it ...
+        ("去年他们用的是通达人力，报价每小时24元。我报的是每小时26元。", 26, 24),
+        ("沈总拿出了另一家售电公司给的报价：年度长协0.66。我们这边报的是0.64。", 0.64, 0.66),
+        ("友商给我报的5.5万，也含软件。我们单工位6.8万。", 68000, 55000),
+        # ... unless the brand is the object of our own clause (what we sell).
+        (
+            "我们推的是沃得锐龙，报价14.8万，他手里有雷沃那边给的价，同级别的13.6万。",
+            148000,
+            136000,
+        ),
+    ],
+)
+def test_rival_named_before_the_quote_word(judge, text, ours, theirs):
+    r = judge(text)
+    assert r.facts["our_price"] == ours
+    assert r.facts["customer_price"] == theirs
