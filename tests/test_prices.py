@@ -269,6 +269,8 @@ def test_the_thing_quoted_before_its_price(judge, text, ours):
         # ... and it is ours when the rep is the subject of its sentence.
         ("我推荐了皮划艇加桨板套餐，人均420，她说超预算了。", 420),
         ("我推的是肉牛精补料，一吨3600，他说隔壁县报过3250。", 3600),
+        # 每个坐席3800 / 每人才2000: per seat, per head, with 才 between.
+        ("陈总说他问过另一家外包，每个坐席3800。我们报的是每坐席每月4500元。", 4500),
         # 包 followed by what the price includes is no count of packs.
         ("我们的方案是制氮机租赁，每月1.6万包维护，不用再等槽车。", 16000),
     ],
@@ -323,3 +325,14 @@ def test_rival_named_before_the_quote_word(judge, text, ours, theirs):
     r = judge(text)
     assert r.facts["our_price"] == ours
     assert r.facts["customer_price"] == theirs
+
+
+@pytest.mark.parametrize(
+    ("text", "theirs"),
+    [
+        ("我们报的是夜班每坐席每月4500元，陈总说他问过另一家外包，每个坐席3800。", 3800),
+        ("我们报价每人6800元。郑总说之前请过一个老师讲了两天，每人才2000。", 2000),
+    ],
+)
+def test_unit_first_bare_numbers_on_the_customer_side(judge, text, theirs):
+    assert judge(text).facts["customer_price"] == theirs
