@@ -32,6 +32,11 @@ _NOTE_UNITS = frozenset({0})
 
 # Pronouns jieba glues to the one-character verb before them (发他, 约她, 给我).
 _PRONOUNS = frozenset("他她我你它")
+# A topic opens its clause, after at most a bullet or a 至于 / 关于 (关于价格，还没谈).
+_TOPIC_LEAD = 3
+_TOPIC_LEADERS = " \t-•·*>至于关于"
+# How far the negated predicate may stand from the topic (价格按长江均价升水多少还没谈).
+_TOPIC_REACH = 14
 
 
 # Made by the dozen per note: slots, not frozen (a frozen dataclass is three times slower to make).
@@ -380,9 +385,16 @@ class Document:
             if s is not None and s >= near:
                 return True
         post = self.lang.post_cue_re.match(self.norm, end, clause.end)
-        return bool(
-            post and not self._inside_not_negation(end, post.end(), clause.start, clause.end)
-        )
+        if post and not self._inside_not_negation(end, post.end(), clause.start, clause.end):
+            return True
+        # 价格她没问 / 报价什么的还没谈 / 预算她没说: the clause opens with the term as its topic,
+        # and its predicate is a negated "talk about".
+        if start - clause.start <= _TOPIC_LEAD and not self.norm[clause.start : start].strip(
+            _TOPIC_LEADERS
+        ):
+            topic = self.lang.topic_cue_re.search(self.norm, end, clause.end)
+            return topic is not None and topic.start() - end <= _TOPIC_REACH
+        return False
 
     @lazy
     def _negation_marks(self) -> tuple[list[int], list[int], list[int], dict[int, int]]:

@@ -27,6 +27,8 @@ class Language:
     post_negation_cues: list[str] = field(default_factory=list)
     not_negation: list[str] = field(default_factory=list)
     negation_resets: list[str] = field(default_factory=list)
+    # 价格她没问 / 报价什么的还没谈: a negated predicate that cancels the topic its clause opens with.
+    topic_negation_cues: list[str] = field(default_factory=list)
     customer_subjects: list[str] = field(default_factory=list)
     # Titles that make a surname a person who can speak (王总, 李经理, 黄处, 张生).
     titles: list[str] = field(
@@ -92,6 +94,12 @@ class Language:
             alternation(self.not_negation) + r"|([\u4e00-\u9fff]{1,2})[不没]\1"
         )
         self.reset_re = rxcache.compile(alternation(self.negation_resets))
+        # 价格没谈拢 / 报价没谈下来 was talked about: the talk failed, it did happen.
+        self.topic_cue_re = rxcache.compile(
+            rf"(?:{alternation(self.topic_negation_cues)})(?![拢妥成好]|下来|出结果)"
+            if self.topic_negation_cues
+            else r"(?!x)x"
+        )
         subj = alternation(self.customer_subjects)
         surname = f"[{re.escape(self.surnames)}]" if self.surnames else r"(?!x)x"
         # 王总, 李经理, 张工 are people on the customer's side unless the rep's own side owns them.
@@ -130,6 +138,7 @@ class Language:
             post_negation_cues=neg.get("post_cues", []),
             not_negation=neg.get("not_negation", []),
             negation_resets=neg.get("resets", []),
+            topic_negation_cues=neg.get("topic_cues", []),
             customer_subjects=sp.get("customer_subjects", []),
             **({"titles": sp["titles"]} if "titles" in sp else {}),
             rep_subjects=sp.get("rep_subjects", []),

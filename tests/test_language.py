@@ -17,6 +17,11 @@ def term_span(doc, term):
         ("他不是决策人", "决策人"),
         ("价格还没谈", "价格"),
         ("老板不在，见了行政", "老板"),
+        # The topic of a clause whose predicate is a negated "talk about".
+        ("见了王总。报价什么的还没谈。", "报价"),
+        ("价格她没问，我也没提。", "价格"),
+        ("预算她没说。", "预算"),
+        ("价格按长江均价升水多少还没谈。", "价格"),
     ],
 )
 def test_negated(doc_of, text, term):
@@ -37,6 +42,10 @@ def test_negated(doc_of, text, term):
         ("换不换要看财务总监的意思", "财务总监"),
         ("问他有没有预算", "预算"),
         ("考虑不考虑换供应商", "供应商"),
+        # Talked about, and the talk failed; or the negation is not about the topic.
+        ("价格没谈拢，他嫌贵。", "价格"),
+        ("报价发过去了，他说还没看。", "报价"),
+        ("我们聊了价格，他没问账期。", "价格"),
     ],
 )
 def test_not_negated(doc_of, text, term):
