@@ -2436,3 +2436,21 @@ def test_canvassing_other_buildings_tomorrow_is_no_step(status_of):
 )
 def test_a_no_with_its_reason_is_the_customers_voice(status_of, text, expected):
     assert status_of(text, "customer_voice") == expected
+
+
+# -- session 11 ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 跟进X opening the note names this visit, not a plan ...
+        ("跟进国美门店，店长说这个月卖得一般。", "missing"),
+        ("跟进一下远通的单子，采购说今年量不大。", "missing"),
+        # ... while 跟进中 says the follow-up goes on, and a plan later in the note still counts.
+        ("跟进中。客户还在考虑。", "partial"),
+        ("跟进国美门店，店长说这个月卖得一般。后续保持跟进。", "partial"),
+    ],
+)
+def test_follow_up_opening_the_note_is_this_visit(status_of, text, expected):
+    assert status_of(text, "next_step") == expected
