@@ -2454,3 +2454,15 @@ def test_a_no_with_its_reason_is_the_customers_voice(status_of, text, expected):
 )
 def test_follow_up_opening_the_note_is_this_visit(status_of, text, expected):
     assert status_of(text, "next_step") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "她说你要能到一千俺就定了。我的看法：一千这个价俺能申请下来，这单八成能成，她最怕装了漏。",
+        "Mike帮约CIO。我自己的看法：Mike是coach不是DM，价格等见到CIO再谈，不然白让。",
+        "Next：本周五之前拿到PO。Self-review：把试点范围切小是对的，卢总最怕大投入。",
+    ],
+)
+def test_judgement_labelled_inside_a_paragraph(status_of, text):
+    assert status_of(text, "self_assessment") == "met"
