@@ -2466,3 +2466,11 @@ def test_follow_up_opening_the_note_is_this_visit(status_of, text, expected):
 )
 def test_judgement_labelled_inside_a_paragraph(status_of, text):
     assert status_of(text, "self_assessment") == "met"
+
+
+def test_manager_note_about_a_rep_names_no_contact(status_of):
+    # 小陈 opens the note doing the rep's work: our colleague, not someone the customer sent.
+    assert status_of("小陈电话回访了三中，对方说暂时不需要。", "kp_identified") == "partial"
+    assert status_of("小李去建材市场送了样册，说是考虑一下，我看悬。", "kp_identified") == "missing"
+    # A customer's 小陈 who speaks is still a contact.
+    assert status_of("见了采购小陈，她说今年不换供应商。", "kp_identified") == "partial"
