@@ -258,12 +258,19 @@ class Document:
         jieba cuts 回头发资料 as 回/头发 and 十点前发简历 as 前发, hiding 回头 and 发. Where one or
         two tokens, at least one of them no rubric word, are tiled exactly by rubric words
         (回头 + 发), the tiles' edges count as cuts. 总结 stays whole: 结 is no rubric word. A
-        one-character rubric word glued to a pronoun (发他, 约她) is cut from it.
+        one-character rubric word glued to a pronoun (发他, 约她), or to the surname of a person
+        whose title follows (发黄|总, 发林|总微信), is cut from it.
         """
         t = self.tokens[i]
-        if t[2] - t[1] == 2 and t[0][1] in _PRONOUNS and t[1] + 1 in ends_at.get(t[1], ()):
-            cuts.add(t[1] + 1)  # 发他 / 约她: a one-character verb glued to whom it is for
-            return
+        if t[2] - t[1] == 2 and t[1] + 1 in ends_at.get(t[1], ()):
+            second = t[0][1]
+            if second in _PRONOUNS or (
+                second in self.lang.surnames and self.norm.startswith(self.lang.titles_tuple, t[2])
+            ):
+                cuts.add(
+                    t[1] + 1
+                )  # 发他 / 约她 / 发黄总: a one-character verb glued to whom it is for
+                return
         windows = [(t[1], t[2])]
         if i:
             windows.append((self.tokens[i - 1][1], t[2]))

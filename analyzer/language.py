@@ -110,6 +110,7 @@ class Language:
             rf"|[小老]{nick}|[a-z][a-z]{{2,}})"
         )
         self.rep_subject_re = rxcache.compile(alternation(self.rep_subjects))
+        self.titles_tuple = tuple(self.titles)
         self.verb_re = rxcache.compile(alternation(self.speech_verbs))
         self.subjectless_verb_re = rxcache.compile(alternation(self.subjectless_speech_verbs))
         self.own_side_re = rxcache.compile(rf"(?:{alternation(self.own_side)})$")

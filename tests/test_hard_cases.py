@@ -2474,3 +2474,11 @@ def test_manager_note_about_a_rep_names_no_contact(status_of):
     assert status_of("小李去建材市场送了样册，说是考虑一下，我看悬。", "kp_identified") == "missing"
     # A customer's 小陈 who speaks is still a contact.
     assert status_of("见了采购小陈，她说今年不换供应商。", "kp_identified") == "partial"
+
+
+@pytest.mark.parametrize(
+    "text", ["林总说月底前定。明天上午我把合同发林总微信。", "他说可以试。下周一我把方案发黄总。"]
+)
+def test_verb_glued_to_a_surname_with_its_title(status_of, text):
+    # jieba cuts 发林|总 and 发黄|总 (发黄, "to yellow"); the verb is still a step of ours.
+    assert status_of(text, "next_step") == "met"
