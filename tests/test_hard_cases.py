@@ -2482,3 +2482,11 @@ def test_manager_note_about_a_rep_names_no_contact(status_of):
 def test_verb_glued_to_a_surname_with_its_title(status_of, text):
     # jieba cuts 发林|总 and 发黄|总 (发黄, "to yellow"); the verb is still a step of ours.
     assert status_of(text, "next_step") == "met"
+
+
+def test_next_step_label_inside_a_paragraph(judge):
+    r = judge(
+        "邱总说要先在两台机上试。下一步：月底前在3号、5号机换我们的油，我每两周去取一次油样。"
+    )
+    assert r.criterion("next_step").status == "met"
+    assert r.facts["next_step_when"] == "月底前"
