@@ -2490,3 +2490,15 @@ def test_next_step_label_inside_a_paragraph(judge):
     )
     assert r.criterion("next_step").status == "met"
     assert r.facts["next_step_when"] == "月底前"
+
+
+def test_colleague_who_came_along_is_ours(judge):
+    # 跟李经理一起拜访了… / 和技术老刘去…: our colleague, whose pitch is no customer voice.
+    r = judge("跟李经理一起拜访了恒达包装，李经理讲了我们的优势，客户说再考虑考虑。")
+    assert r.criterion("kp_identified").status == "missing"
+    assert r.criterion("customer_voice").status == "partial"
+    r = judge("和技术老刘去小区物业，老刘讲了监控方案，物业经理说领导出差了。")
+    assert r.criterion("customer_voice").status == "partial"
+    # 跟我们老板一块去的…: 老板 is a role, not a colleague's name; their 老板 met still decides.
+    r = judge("跟我们老板一块去的孙家养鸭场。他们老板孙德胜人在，说今年饲料不换了。")
+    assert r.facts["kp_met"] == "yes"
