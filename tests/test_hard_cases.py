@@ -2502,3 +2502,16 @@ def test_colleague_who_came_along_is_ours(judge):
     # 跟我们老板一块去的…: 老板 is a role, not a colleague's name; their 老板 met still decides.
     r = judge("跟我们老板一块去的孙家养鸭场。他们老板孙德胜人在，说今年饲料不换了。")
     assert r.facts["kp_met"] == "yes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "见了仓库经理老赵，老赵说今年预算早用完了，要换得等明年申请。",
+        "后勤处王主任说超了他签不了，要回去打报告。",
+    ],
+)
+def test_contact_who_must_apply_upwards_does_not_decide(judge, text):
+    r = judge(text)
+    assert r.criterion("kp_identified").status == "met"
+    assert r.facts["kp_met"] == "no"
