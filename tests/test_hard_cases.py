@@ -2515,3 +2515,29 @@ def test_contact_who_must_apply_upwards_does_not_decide(judge, text):
     r = judge(text)
     assert r.criterion("kp_identified").status == "met"
     assert r.facts["kp_met"] == "no"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "见了总包材料采购部胡经理，他说商砼供应商是公司集采定的，项目上只能报需求。",
+        "城管科任科长，垃圾分类督导外包是街道主任办公会定，他报方案。",
+        "见了政教处李主任，他说今年校服要家委会投票选，学校不能指定。",
+        "药剂科杨主任说集采那家是委里定的，她们要换得自己走三家询价。",
+    ],
+)
+def test_a_body_above_decides(judge, text):
+    r = judge(text)
+    assert r.criterion("kp_identified").status == "met"
+    assert r.facts["kp_met"] == "no"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "见了马校长本人，这次终于见到拍板的人。他说650是上会定的线，超了得重新上会。",
+        "Eric应该是能拍板的，他说先试用一个月。",  # a guess stays a guess
+    ],
+)
+def test_not_a_body_deciding(judge, text):
+    assert judge(text).facts["kp_met"] != "no"
