@@ -2541,3 +2541,8 @@ def test_a_body_above_decides(judge, text):
 )
 def test_not_a_body_deciding(judge, text):
     assert judge(text).facts["kp_met"] != "no"
+
+
+def test_contact_waits_for_the_one_who_decides(judge):
+    r = judge("李科长不在。见了管消防的小赵，小赵说他记下了，要等李科长回来。")
+    assert r.facts["kp_met"] == "no"
