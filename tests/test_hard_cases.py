@@ -2546,3 +2546,11 @@ def test_not_a_body_deciding(judge, text):
 def test_contact_waits_for_the_one_who_decides(judge):
     r = judge("李科长不在。见了管消防的小赵，小赵说他记下了，要等李科长回来。")
     assert r.facts["kp_met"] == "no"
+
+
+def test_not_the_final_decider_said_outright(judge):
+    text = (
+        "接待人：设备部部长赵工。赵工明确说油品选型他可以定，但合同金额超过10万要报给他们老板周总签字，"
+        "他不是最终拍板的人。"
+    )
+    assert judge(text).facts["kp_met"] == "no"
