@@ -56,6 +56,8 @@ _COUNT_DIGITS = "一二两三四五六七八九"
 _WAN_QIAN = rxcache.compile(r"(\d{1,4})万(\d)千(\d)?(?![\d.])")
 # 1万9800 / 3万2000: ten-thousands, then the rest written out in full (19800, 32000).
 _WAN_REST = rxcache.compile(r"(\d{1,4})万(\d{3,4})(?![\d.])")
+# 1万零500 / 3万零80: 零 says the thousands are empty and the rest follows in full.
+_WAN_ZERO = rxcache.compile(r"(\d{1,4})万零(\d{1,3})(?![\d.])")
 _MEASURE = rxcache.compile(
     r"[台套个吨只件箱张辆位人家份次斤平米年月天周季柜板车票趟单方桶瓶盒条根片包袋罐支颗把对副亩株棵杯碗本卷]"
 )
@@ -225,7 +227,9 @@ def _ten_thousands_spelled_out(
     counts something) and where the form ends.
     """
     wr = _WAN_REST.match(norm, start)
-    if wr and int(wr.group(2)) < 10_000 and len(wr.group(2).lstrip("0")) >= 3:
+    if not (wr and int(wr.group(2)) < 10_000 and len(wr.group(2).lstrip("0")) >= 3):
+        wr = _WAN_ZERO.match(norm, start)
+    if wr:
         end = wr.end()
         suffix = re.match(r"\s*(?:元|块钱|块)", norm[end:])
         if suffix:

@@ -82,6 +82,8 @@ def test_not_money(text, doc_of):
         ("我们一千九一方", [1900]),  # per cubic metre, not 1100
         ("一百二一条", [120]),
         ("一千一", [1100]),  # with nothing counted after it, the 一 is the hundreds
+        ("40尺一个柜1万零500", [40, 10500]),  # 零: the thousands are empty
+        ("3万零800元", [30800]),
     ],
 )
 def test_count_after_price_is_not_part_of_it(text, expected):
