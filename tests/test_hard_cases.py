@@ -2554,3 +2554,14 @@ def test_not_the_final_decider_said_outright(judge):
         "他不是最终拍板的人。"
     )
     assert judge(text).facts["kp_met"] == "no"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "见了总包设备管理员小钟。聊了下塔吊，他们要3台，6月进场，型号等设计院出图再定。",
+        "见的项目经理许总本人。要1台施工升降机，教学楼5层，租4个月。",
+    ],
+)
+def test_want_with_its_size_is_a_need(judge, text):
+    assert judge(text).facts["need"] == "yes"
