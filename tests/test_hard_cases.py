@@ -2565,3 +2565,8 @@ def test_not_the_final_decider_said_outright(judge):
 )
 def test_want_with_its_size_is_a_need(judge, text):
     assert judge(text).facts["need"] == "yes"
+
+
+def test_price_gap_set_against_what_we_bring(status_of):
+    text = "他们报关交给天海，一柜4200。我们报4500，比天海贵300，但我们在东疆有自己的查验冷库。"
+    assert status_of(text, "value_comparison") == "met"
