@@ -62,6 +62,8 @@ class Language:
     # ``name`` is the name; every mention of it speaks for the rep, not the customer.
     own_people: list[str] = field(default_factory=list)
     customer_voice_headings: list[str] = field(default_factory=list)
+    # Words in Latin letters that name no one (deck, demo, ppt): "deck讲了40分钟" is no person speaking.
+    not_names: list[str] = field(default_factory=list)
     # What we presented (介绍了我们的方案：1. … 2. …; 【产品介绍】): the rep's words, not the customer's.
     presentation_verbs: list[str] = field(default_factory=list)
     # A clause opening with one of these ends the customer's words (然后我就回来了, 没约时间).
@@ -105,9 +107,14 @@ class Language:
         # 王总, 李经理, 张工 are people on the customer's side unless the rep's own side owns them.
         nick = f"[{re.escape(self.nickname_surnames)}]" if self.nickname_surnames else r"(?!x)x"
         # 王总 / 李经理, 小陈 / 老周, and a name in Latin letters (Jason问, Amy说): the rep writes 我.
+        not_names = (
+            rf"(?!(?:{alternation([w.lower() for w in self.not_names])})(?![a-z]))"
+            if self.not_names
+            else ""
+        )
         self.customer_subject_re = rxcache.compile(
             rf"(?:{subj}|{surname}(?:{alternation(self.titles)})"
-            rf"|[小老]{nick}|[a-z][a-z]{{2,}})"
+            rf"|[小老]{nick}|{not_names}[a-z][a-z]{{2,}})"
         )
         self.rep_subject_re = rxcache.compile(alternation(self.rep_subjects))
         self.titles_tuple = tuple(self.titles)
@@ -148,6 +155,7 @@ class Language:
             own_side=sp.get("own_side", []),
             own_people=sp.get("own_people", []),
             customer_voice_headings=sp.get("customer_voice_headings", []),
+            not_names=sp.get("not_names", []),
             presentation_verbs=sp.get("presentation_verbs", []),
             speech_stops=sp.get("stops", []),
             judgement_verbs=sp.get("judgement_verbs", []),

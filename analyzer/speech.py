@@ -27,6 +27,11 @@ _PREPOSITIONS = "跟和给对向与同帮替让为"
 _PREPOSITION = rxcache.compile(rf"[{_PREPOSITIONS}]$")
 _NP_AFTER_PREPOSITION = rxcache.compile(rf"[{_PREPOSITIONS}][\u4e00-\u9fffa-z0-9]*$")
 _GAP_OK = rxcache.compile(r"^[\u4e00-\u9fffa-z0-9]*$")
+# 小陈给客户IT讲了 / 跟他们老板说: a subject inside a noun phrase a preposition governs is whom
+# someone spoke to (对接的调度 / 对方 are no such phrase).
+_IN_NP_AFTER_PREPOSITION = rxcache.compile(
+    r"(?:[给跟向]|对(?!接|方|面|于|比|手|象)|和(?!平|谐|田))[\u4e00-\u9fffa-z0-9]{1,4}$"
+)
 _HAN = rxcache.compile(r"[\u4e00-\u9fff]")
 
 
@@ -50,6 +55,10 @@ def _subject_before(doc: Document, clause_start: int, verb_start: int) -> tuple[
             if not _whole_name(doc, s, e):
                 continue
             if who == "customer" and _PREPOSITION.search(doc.norm, max(0, s - 1), s):
+                continue
+            if who == "customer" and _IN_NP_AFTER_PREPOSITION.search(
+                doc.norm, max(clause_start, s - 6), s
+            ):
                 continue
             if (
                 who == "customer"

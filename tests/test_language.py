@@ -128,3 +128,18 @@ def test_a_noun_after_a_preposition_does_not_speak(doc_of):
     assert doc_of("给他们几个部门的人讲了我们的CRM。").speech == []
     d = doc_of("车间的人说设备老坏。")
     assert [(c.speaker, d.norm[c.start : c.end]) for c in d.speech] == [("customer", "的人说")]
+
+
+def test_whom_someone_spoke_to_does_not_speak(doc_of):
+    # 我给客户IT讲了: the rep told the customer's IT; 对接的调度说 is the customer speaking.
+    assert [c.speaker for c in doc_of("我给客户IT讲了NVR的参数。").speech] == ["rep"]
+    d = doc_of("对接的调度说德邦给了他们月结90天。")
+    assert [c.speaker for c in d.speech] == ["customer"]
+
+
+def test_latin_jargon_is_no_person(doc_of):
+    # deck讲了40分钟: a slide deck, no one named Deck; Kevin说 is a person.
+    assert [
+        c for c in doc_of("deck讲了40分钟，团队反馈很好。").speech if c.speaker == "customer"
+    ] == []
+    assert [c.speaker for c in doc_of("Kevin说下周给答复。").speech] == ["customer"]
