@@ -2570,3 +2570,15 @@ def test_want_with_its_size_is_a_need(judge, text):
 def test_price_gap_set_against_what_we_bring(status_of):
     text = "他们报关交给天海，一柜4200。我们报4500，比天海贵300，但我们在东疆有自己的查验冷库。"
     assert status_of(text, "value_comparison") == "met"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "科长说现在木箱是附近木工作坊做的，没有熏蒸证书。",
+        "马经理说原来的木工班组一层要8天，太慢。",
+        "李主任没表态，只说去年是“博雅”做的。",
+    ],
+)
+def test_who_does_it_now_is_a_rival_mentioned(status_of, text):
+    assert status_of(text, "value_comparison") == "partial"
