@@ -109,6 +109,10 @@ class TimePhrase:
     kind: str  # future | dated (明年的预算) | present | past | clock
 
 
+# 每周一车 / 每周一次 / 每周两趟: how often, where 周一 is no Monday.
+_ONCE_A_WEEK = rxcache.compile(r"周[一二两三](?:车|次|趟|单|批|柜|台|吨|票|回|批次)")
+
+
 def find_times(norm: str, masked: list[tuple[int, int]] = (), clause_of=None) -> list[TimePhrase]:
     """Time phrases in ``norm``; ``clause_of(offset) -> (start, end)`` gives the clause for context."""
     out: list[TimePhrase] = []
@@ -124,6 +128,8 @@ def find_times(norm: str, masked: list[tuple[int, int]] = (), clause_of=None) ->
             continue  # 十几年前 / 三年前上的系统: years ago, not before the new year
         if start > 0 and norm[start - 1] in "第" and m.lastgroup != "past":
             continue  # 第3点, 第二天 are ordinals
+        if start > 0 and norm[start - 1] == "每" and _ONCE_A_WEEK.match(norm, start, end + 2):
+            continue  # 每周一车 / 每周一次: once a week, no Monday
         kind = m.lastgroup or "clock"
         if kind == "clock" and start > 0 and norm[start - 1] in "了几有提第这":
             continue  # 提了3点, 有几点

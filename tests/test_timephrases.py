@@ -32,7 +32,17 @@ def test_future_phrases(text, phrase):
 
 @pytest.mark.parametrize(
     "text",
-    ["3号楼", "看了2号库", "提了3点", "第3点", "5号线", "一起去3号、5号厂房看", "15号和16号楼"],
+    [
+        "3号楼",
+        "看了2号库",
+        "提了3点",
+        "第3点",
+        "5号线",
+        "一起去3号、5号厂房看",
+        "15号和16号楼",
+        "改成每周一车试试",
+        "每周一次",
+    ],
 )
 def test_not_times(text):
     assert kinds(text) == []
