@@ -150,6 +150,8 @@ def test_long_self_talk_is_not_customer_voice(status_of):
             "next_step",
             "missing",
         ),
+        # A report's closing formula under the last heading is no body either.
+        ("一、拜访单位：市妇幼保健院 二、下一步计划： 以上，请领导审阅。", "next_step", "missing"),
     ],
 )
 def test_sections(status_of, text, criterion, expected):
