@@ -2584,3 +2584,7 @@ def test_price_gap_set_against_what_we_bring(status_of):
 )
 def test_who_does_it_now_is_a_rival_mentioned(status_of, text):
     assert status_of(text, "value_comparison") == "partial"
+
+
+def test_complaint_about_what_they_have_now_is_a_pain(judge):
+    assert judge("行政Lily说老板嫌现在的假花显得廉价，前台想摆绿植。").facts["need"] == "yes"
