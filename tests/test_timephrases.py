@@ -43,6 +43,8 @@ def test_future_phrases(text, phrase):
         "15号和16号楼",
         "改成每周一车试试",
         "每周一次",
+        "这两天一直下雨",
+        "老板这几天去外地进货了",
     ],
 )
 def test_not_times(text):
