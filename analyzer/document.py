@@ -264,12 +264,11 @@ class Document:
         t = self.tokens[i]
         if t[2] - t[1] == 2 and t[1] + 1 in ends_at.get(t[1], ()):
             second = t[0][1]
+            # 发他 / 约她 / 发黄总: a one-character verb glued to whom it is for.
             if second in _PRONOUNS or (
                 second in self.lang.surnames and self.norm.startswith(self.lang.titles_tuple, t[2])
             ):
-                cuts.add(
-                    t[1] + 1
-                )  # 发他 / 约她 / 发黄总: a one-character verb glued to whom it is for
+                cuts.add(t[1] + 1)
                 return
         windows = [(t[1], t[2])]
         if i:

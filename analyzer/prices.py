@@ -229,17 +229,16 @@ def _rivals_quote(doc: Document, spans, sent_start: int, at: int, quote) -> bool
     theirs = [sp for sp in spans if sp[2] == "customer" and since <= sp[0] and sp[1] <= quote[0]]
     if not theirs:
         return False
-    last = max(sp[1] for sp in theirs)
-    if any(sp[2] == "ours" and last <= sp[0] and sp[1] <= quote[0] for sp in spans):
+    rival = max(theirs, key=lambda sp: sp[1])  # the customer's side named last before the quote
+    if any(sp[2] == "ours" and rival[1] <= sp[0] and sp[1] <= quote[0] for sp in spans):
         return False
     rep = doc.lang.rep_subject_re
     # 我们报 names us; 友商给我报的 names the rep only as whom it was quoted to.
-    if rep.search(doc.norm, last, quote[0]):
+    if rep.search(doc.norm, rival[1], quote[0]):
         return False
     # 我们推的是沃得锐龙，报价14.8万 / 我们主推的刹车片给他们的批发价: a brand or a side word that is
     # the object of our own clause names what we sell.
-    first = max(theirs, key=lambda sp: sp[1])
-    if rep.search(doc.norm, doc.clause_span(first[0])[0], first[0]):
+    if rep.search(doc.norm, doc.clause_span(rival[0])[0], rival[0]):
         return False
     return not (
         rep.match(doc.norm, quote[0]) and doc.norm[quote[0] - 1 : quote[0]] not in "给跟向帮"
