@@ -2509,26 +2509,17 @@ def test_colleague_who_came_along_is_ours(judge):
 @pytest.mark.parametrize(
     "text",
     [
+        # The one met must apply or report upwards ...
         "见了仓库经理老赵，老赵说今年预算早用完了，要换得等明年申请。",
         "后勤处王主任说超了他签不了，要回去打报告。",
-    ],
-)
-def test_contact_who_must_apply_upwards_does_not_decide(judge, text):
-    r = judge(text)
-    assert r.criterion("kp_identified").status == "met"
-    assert r.facts["kp_met"] == "no"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+        # ... or a body above decides, the one met only proposing.
         "见了总包材料采购部胡经理，他说商砼供应商是公司集采定的，项目上只能报需求。",
         "城管科任科长，垃圾分类督导外包是街道主任办公会定，他报方案。",
         "见了政教处李主任，他说今年校服要家委会投票选，学校不能指定。",
         "药剂科杨主任说集采那家是委里定的，她们要换得自己走三家询价。",
     ],
 )
-def test_a_body_above_decides(judge, text):
+def test_someone_above_decides(judge, text):
     r = judge(text)
     assert r.criterion("kp_identified").status == "met"
     assert r.facts["kp_met"] == "no"
