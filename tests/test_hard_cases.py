@@ -2579,3 +2579,16 @@ def test_who_does_it_now_is_a_rival_mentioned(status_of, text):
 
 def test_complaint_about_what_they_have_now_is_a_pain(judge):
     assert judge("行政Lily说老板嫌现在的假花显得廉价，前台想摆绿植。").facts["need"] == "yes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天去了滨湖那个项目，但没见到管分包的项目经理，只跟资料员聊了几句。",
+        "见了前台，负责采购的王经理今天出差。",
+    ],
+)
+def test_the_one_in_charge_not_met(judge, text):
+    r = judge(text)
+    assert r.criterion("kp_identified").status == "met"
+    assert r.facts["kp_met"] == "no"
