@@ -349,3 +349,9 @@ def test_current_carrier_rate(judge, text, ours, theirs):
     r = judge(text)
     assert r.facts["our_price"] == ours
     assert r.facts["customer_price"] == theirs
+
+
+def test_the_gap_not_worth_a_change_is_no_customer_price(judge):
+    r = judge("他说现在的专线每方230。我报了210。他说那家合作6年了，为20块钱不值得换。")
+    assert r.facts["customer_price"] == 230
+    assert r.facts["our_price"] == 210
