@@ -2592,3 +2592,12 @@ def test_the_one_in_charge_not_met(judge, text):
     r = judge(text)
     assert r.criterion("kp_identified").status == "met"
     assert r.facts["kp_met"] == "no"
+
+
+@pytest.mark.parametrize(
+    "text", ["老板说最近生意不好，没钱买设备。", "吴总说今年营业额掉了三成，钱都压在货上。"]
+)
+def test_no_money_for_it_is_a_no_need(judge, text):
+    r = judge(text)
+    assert r.facts["need"] == "no"
+    assert r.criterion("need_confirmed").status == "met"
