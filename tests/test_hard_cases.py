@@ -2601,3 +2601,14 @@ def test_no_money_for_it_is_a_no_need(judge, text):
     r = judge(text)
     assert r.facts["need"] == "no"
     assert r.criterion("need_confirmed").status == "met"
+
+
+def test_english_names_and_titles_in_who_decides(judge):
+    # 老板娘 Sophie 说…: the owner, named in Latin letters, speaking to the rep.
+    r = judge("Le Petit Bistro 老板娘 Sophie 说：'你们的 butter 上次晚到两天，再这样我换供应商。'")
+    assert r.facts["kp_met"] == "yes"
+    # 他会跟 principal 讲: someone above has the say.
+    r = judge(
+        "ISB 学校的 IT coordinator Raj。Raj 说他们预算 5k/年。他说差太多了，他会跟 principal 讲。"
+    )
+    assert r.facts["kp_met"] == "no"
