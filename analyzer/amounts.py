@@ -62,6 +62,24 @@ _MEASURE = rxcache.compile(
     r"[台套个吨只件箱张辆位人家份次斤平米年月天周季柜板车票趟单方桶瓶盒条根片包袋罐支颗把对副亩株棵杯碗本卷]"
 )
 _LETTER_ADJACENT = rxcache.compile(r"[a-z]")
+_LATIN_WORD_BEFORE = rxcache.compile(r"[a-z]{2,}$")
+# Latin words a price may follow with a space (quote 3500, budget 30000).
+_PRICE_WORDS_IN_LATIN = frozenset(
+    {
+        "quote",
+        "quotation",
+        "price",
+        "budget",
+        "total",
+        "po",
+        "usd",
+        "rmb",
+        "cny",
+        "eur",
+        "hkd",
+        "fee",
+    }
+)
 _CN_MEASURE_OK = rxcache.compile(r"[万千百亿]|元|块")
 _CN_MAGNITUDE = rxcache.compile(r"[万千百亿]")
 _VAGUE_AFTER = rxcache.compile(r"[多余来几]|出头|开外")
@@ -309,6 +327,13 @@ def _is_not_money(norm: str, m: re.Match, start: int, end: int, explicit: bool) 
         return True  # 08b, 6205rs: model numbers
     if before and (_LETTER_ADJACENT.match(before) or before in "-_#/"):
         return True  # a-3000, #6205, 型号/编号 fragments
+    if (
+        before == " "
+        and not (m.group("cur") or m.group("mag") or m.group("suffix"))
+        and (word := _LATIN_WORD_BEFORE.search(norm, max(0, start - 16), start - 1))
+        and word.group() not in _PRICE_WORDS_IN_LATIN
+    ):
+        return True  # agilent 1100, model 3200: a brand or model name, then its number
     if _TIMES_BEFORE.search(norm, max(0, start - 3), start):
         return True  # the second side of 800×800 / 八百乘八百
     if before in ":：." and start >= 2 and norm[start - 2].isdigit():

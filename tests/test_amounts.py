@@ -185,3 +185,11 @@ def test_ten_thousands_with_the_rest_in_full_and_tenths_in_mao(text, expected):
 def test_the_unit_first_then_its_price(text, value):
     found = find_amounts(normalise(text))
     assert [(a.value, a.explicit) for a in found] == [(value, True)]
+
+
+def test_a_model_name_then_its_number_is_no_amount(doc_of):
+    assert find_amounts(doc_of("看他们旧的HPLC，Agilent 1100。").norm) == []
+
+
+def test_a_price_word_in_latin_letters_keeps_its_number(doc_of):
+    assert [a.value for a in find_amounts(doc_of("quote 3500，budget 30000").norm)] == [3500, 30000]
