@@ -319,9 +319,12 @@ def test_vague_money_is_price_talk_without_an_amount(judge):
             148000,
             136000,
         ),
+        # The current carrier's rate is the customer's.
+        ("现在走的是公路汽运，一个柜1万2。我们报的班列，40尺一个柜1万零500。", 10500, 12000),
+        ("包总说小车队现在给的6500，我们报每车7200。", 7200, 6500),
     ],
 )
-def test_rival_named_before_the_quote_word(judge, text, ours, theirs):
+def test_rival_or_current_supplier_owns_its_quote(judge, text, ours, theirs):
     r = judge(text)
     assert r.facts["our_price"] == ours
     assert r.facts["customer_price"] == theirs
@@ -336,19 +339,6 @@ def test_rival_named_before_the_quote_word(judge, text, ours, theirs):
 )
 def test_unit_first_bare_numbers_on_the_customer_side(judge, text, theirs):
     assert judge(text).facts["customer_price"] == theirs
-
-
-@pytest.mark.parametrize(
-    ("text", "ours", "theirs"),
-    [
-        ("现在走的是公路汽运，一个柜1万2。我们报的班列，40尺一个柜1万零500。", 10500, 12000),
-        ("包总说小车队现在给的6500，我们报每车7200。", 7200, 6500),
-    ],
-)
-def test_current_carrier_rate(judge, text, ours, theirs):
-    r = judge(text)
-    assert r.facts["our_price"] == ours
-    assert r.facts["customer_price"] == theirs
 
 
 def test_the_gap_not_worth_a_change_is_no_customer_price(judge):
