@@ -2521,9 +2521,12 @@ def test_colleague_who_came_along_is_ours(judge):
         "城管科任科长，垃圾分类督导外包是街道主任办公会定，他报方案。",
         "见了政教处李主任，他说今年校服要家委会投票选，学校不能指定。",
         "药剂科杨主任说集采那家是委里定的，她们要换得自己走三家询价。",
+        # ... or the one in charge of it was not met.
+        "今天去了滨湖那个项目，但没见到管分包的项目经理，只跟资料员聊了几句。",
+        "见了前台，负责采购的王经理今天出差。",
     ],
 )
-def test_someone_above_decides(judge, text):
+def test_the_person_met_does_not_decide(judge, text):
     r = judge(text)
     assert r.criterion("kp_identified").status == "met"
     assert r.facts["kp_met"] == "no"
@@ -2571,19 +2574,6 @@ def test_price_gap_set_against_what_we_bring(status_of):
 
 def test_complaint_about_what_they_have_now_is_a_pain(judge):
     assert judge("行政Lily说老板嫌现在的假花显得廉价，前台想摆绿植。").facts["need"] == "yes"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "今天去了滨湖那个项目，但没见到管分包的项目经理，只跟资料员聊了几句。",
-        "见了前台，负责采购的王经理今天出差。",
-    ],
-)
-def test_the_one_in_charge_not_met(judge, text):
-    r = judge(text)
-    assert r.criterion("kp_identified").status == "met"
-    assert r.facts["kp_met"] == "no"
 
 
 @pytest.mark.parametrize(
