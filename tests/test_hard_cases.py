@@ -212,6 +212,11 @@ def test_next_step_with_glued_verb(status_of, judge):
     [
         "到了客户工厂先在门卫登记，再去二楼找了行政小刘，然后一起去车间量了尺码。",
         "Follow up 了一下项目，客户还在内部讨论。",
+        # Taking the quote out during the visit is no quote to prepare.
+        "先见了仓库主管，然后我拿出报价单，他看了一眼说知道了。",
+        # Shelving a lead is a decision not to follow it, not a vague plan.
+        "价格压得很死，量小还压价，先放着。",
+        "送样品到面包房，他们说先放着。",
     ],
 )
 def test_narrated_actions_are_not_a_plan(status_of, text):
@@ -1339,13 +1344,12 @@ def test_what_we_already_did_is_not_their_supplier(judge):
     [
         "搬家公司的老板说过了年再说。",
         "丙酮库存还有十几吨，说用完了再说。",
-        "他说先放着。",
         "意向不大，先维护着。",
         "何科长说明年年初会重新招标，到时候会通知我们。",
     ],
 )
 def test_the_customer_deferring_is_a_vague_step(status_of, text):
-    """A deferral (X了再说, 先放着, 到时候会通知) is a vague next step, not narration."""
+    """A deferral (X了再说, 先维护着, 到时候会通知) is a vague next step, not narration."""
     assert status_of(text, "next_step") == "partial"
 
 
