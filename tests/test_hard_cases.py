@@ -1310,6 +1310,11 @@ def test_what_they_did_last_time_is_their_current_way(status_of, text):
         ("和李姐聊了团建的事，聊得挺好，她说回去商量一下。", "missing"),
         ("报了757到厂12100，他说要跟领导汇报一下。", "missing"),
         ("她说回头拿给老板看看。", "missing"),
+        # Shopping around, working the figures, waiting for someone's return: theirs too.
+        ("我报了一台一个月一万五，他说那他再问问别家。", "missing"),
+        ("他说他们再算算。", "missing"),
+        ("她说等柴大哥回来再说。", "missing"),
+        ("他说得回去合计合计。", "missing"),
         # The rep's own vague plan is still one.
         ("聊得挺好，我回去再整理一下方案。", "partial"),
     ],
