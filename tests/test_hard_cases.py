@@ -217,6 +217,9 @@ def test_next_step_with_glued_verb(status_of, judge):
         # Shelving a lead is a decision not to follow it, not a vague plan.
         "价格压得很死，量小还压价，先放着。",
         "送样品到面包房，他们说先放着。",
+        # 得 after a verb says how it went, not what must be done.
+        "给他们讲了我们的CRM，讲了一个多小时，感觉讲得还可以。",
+        "介绍了我们的售电业务和公司资质，讲得比较全面。",
     ],
 )
 def test_narrated_actions_are_not_a_plan(status_of, text):
@@ -1317,6 +1320,8 @@ def test_what_they_did_last_time_is_their_current_way(status_of, text):
         ("他说得回去合计合计。", "missing"),
         # The rep's own vague plan is still one.
         ("聊得挺好，我回去再整理一下方案。", "partial"),
+        ("钱和拍板都在老板那里，得想办法直接见老板。", "partial"),
+        ("我还得再跑一趟财务。", "partial"),
     ],
 )
 def test_the_customers_deliberation_is_not_our_step(status_of, text, expected):
