@@ -90,7 +90,9 @@ _NTH_VISIT = rxcache.compile(
     r"\s*(?:今天|是)?\s*(?:第[一二三四五六七八九十\d]{1,2}次|那次|这一次|又去|再次去)"
 )
 # 本周小结 / 这周跟了两次: a note that sums up its week tells its weekdays as days gone by.
-_WEEK_FRAME = rxcache.compile(r"本周|这周|这一周|这个星期|本星期|这星期|周报|一周")
+_WEEK_FRAME = rxcache.compile(
+    r"本周|这周|这一周|这个星期|本星期|这星期|周报|(?<![了晚迟慢等差快])一周(?!内|之内|以内|左右|多|后|才|就)"
+)
 _WEEKDAY_NUMBER = (
     {c: i for i, c in enumerate("一二三四五六", 1)}
     | {"日": 7, "天": 7}

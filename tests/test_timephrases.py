@@ -164,6 +164,9 @@ def test_a_deals_history_dates_its_earlier_visits(doc_of, text, kinds):
         ("这周去了两次永盛，下周再约。", [("这周", "present"), ("下周", "future")]),
         # Without a frame or a day gone, weekdays in a row are plans.
         ("下一步：周三送样品，周五跟老板确认。", [("周三", "future"), ("周五", "future")]),
+        # A week as a length (晚了一周, 一周内) frames no week told day by day.
+        ("去年到货晚了一周。周四下午把样品带过去。", [("去年", "past"), ("周四下午", "future")]),
+        ("样品一周内到，周五再跟他确认。", [("一周内", "future"), ("周五", "future")]),
     ],
 )
 def test_a_week_told_day_by_day(doc_of, text, expected):
