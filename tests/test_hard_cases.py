@@ -1808,6 +1808,22 @@ def test_when_is_ours_not_the_customers_plan(judge, text, when):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A clause the customer is the subject of, with none of us in it, is their plan.
+        ("他们明年要开30家新店，现在的收银系统每开一家店都要单独部署。", False),
+        ("和品牌部Vivian见面，她们明年3月要参加CPHI上海展，需要特装搭建。", False),
+        # Ours beside theirs in one sentence is still ours.
+        ("他们8月要搬进来，我下周一带平面方案过去。", True),
+        # 客户： labels a line; it is no customer's plan.
+        ("客户：那你先寄两包样品过来\n已安排明天发顺丰。", True),
+    ],
+)
+def test_the_customers_dated_plan_is_not_our_step(status_of, text, expected):
+    assert (status_of(text, "next_step") == "met") == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "马总说扶梯是2010年的，他很重视，想今年内把8台的主机和制动器都改了。",
