@@ -408,6 +408,8 @@ def test_a_stated_difference_is_the_gap(judge):
         # side word (开一家) stands earlier in the sentence.
         ("张女士想开一家早教中心，问加盟费多少，我说十五万八。", 158000, None),
         ("客户：台面多少钱一米\n我：含安装一千三一米\n客户：隔壁才一千一", 1300, 1100),
+        # 单台 says per unit, as 每台 does: a bare figure after it is a price.
+        ("她问有没有无线投屏。我说有，型号ZK-3，单台1980。她说别家报过1500。", 1980, 1500),
     ],
 )
 def test_the_reps_turn_names_our_figure(judge, text, ours, theirs):
