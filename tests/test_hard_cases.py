@@ -252,6 +252,10 @@ def test_no_need_in_other_words(judge, text):
 def test_brush_off_is_a_vague_reaction(status_of):
     assert status_of("老板不在，店长说考虑一下，下次再说。", "customer_voice") == "partial"
     assert status_of("他说先放一放，等通知。", "customer_voice") == "partial"
+    # Liking it but finding it dear, or telling us to call when needed, is still only a reaction.
+    assert status_of("客户觉得我们的方案挺好，就是太贵了。再跟进。", "customer_voice") == "partial"
+    assert status_of("报价xxx元/次，客户表示需要时联系。", "customer_voice") == "partial"
+    assert status_of("报了USD 14/m。他说'let me think'。", "customer_voice") == "partial"
     # A reason after the brush-off is content.
     assert status_of("客户说暂时不需要，项目还没开工。", "customer_voice") == "met"
     assert status_of("对方说不是他定。", "customer_voice") == "met"
