@@ -300,6 +300,13 @@ def test_what_we_presented_is_not_their_need(judge, status_of):
         ("我觉得有戏。", "partial"),
         ("感觉这单悬。", "partial"),
         ("我跟他说我们的设备质保三年。", "missing"),
+        # The rep's grade is a verdict; the customer having an intent is their reaction.
+        ("报了价，她没回价。意向+", "partial"),
+        ("回访美之源，院长态度不错，有意向，后续继续跟进。", "missing"),
+        # A guess at the deal is a verdict; an estimate of a figure or a date is not.
+        ("报价了，对方嫌贵，估计不行。", "partial"),
+        ("问每月印量，她说不太清楚，估计一万张左右。", "missing"),
+        ("药剂的事等改造完再说，估计明年。", "missing"),
     ],
 )
 def test_judgement_with_content_versus_bare_verdict(status_of, text, expected):
