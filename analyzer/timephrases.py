@@ -103,6 +103,10 @@ _BARE_WEEKDAY = rxcache.compile(r"(?:周|星期|礼拜)([一二三四五六日�
 _PLAN_AFTER = rxcache.compile(r"[^，,。；;]{0,8}?(?:前|要|会|准备|计划|打算|争取|将|拟)")
 # 明年的预算 / 下周的会: a time that describes a thing, followed by 的 and the thing.
 _OF_A_THING = rxcache.compile(r"的[\u4e00-\u9fff]")
+# 明年3月到期 / 合同年底截止 / 下月过保: when a thing runs out, not when anyone acts.
+_RUNS_OUT = rxcache.compile(
+    r"(?:[\d一二三四五六七八九十]{1,2}月(?:份|底|初|中旬|中)?(?:\d{1,2}[号日])?)?(?:合同|租约|协议|质保|保修|维保)?(?:就|才|也)?(?:到期|期满|届满|过保|截止|结束|满期)(?![前之以])"
+)
 
 
 # Made by the dozen per note: slots, not frozen (a frozen dataclass is three times slower to make).
@@ -147,6 +151,8 @@ def find_times(norm: str, masked: list[tuple[int, int]] = (), clause_of=None) ->
             kind = "past"  # 9月12号第二次 / 10月8号第一次去: the date of an earlier visit
         if kind == "future" and _OF_A_THING.match(norm, end):
             kind = "dated"  # 聊了下明年的保安续约: a thing that falls then, not when we act
+        if kind == "future" and _RUNS_OUT.match(norm, end):
+            kind = "dated"  # 明年3月到期: when their contract runs out
         if (
             kind == "future"
             and _THIS_WEEK.fullmatch(norm, start, end)

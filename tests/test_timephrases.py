@@ -198,3 +198,17 @@ def test_a_person_called_周_is_no_weekday(doc_of, text):
 
 def test_a_list_of_days_is_still_days():
     assert kinds("3号、5号来送货") == [("3号", "future"), ("5号", "future")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # When their contract runs out is a date of a thing, not when anyone acts...
+        ("跟另一家签的，明年1月合同到期。", ["dated"]),
+        ("王科长说这台机器下个月保修到期。", ["dated"]),
+        # ...but before it runs out is a deadline for us.
+        ("明年3月合同到期前再来找邓总。", ["future"]),
+    ],
+)
+def test_when_a_contract_runs_out(doc_of, text, kinds):
+    assert [t.kind for t in doc_of(text).times] == kinds
