@@ -159,6 +159,10 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
                 role = nearest[2]
                 if role == "ours" and _rivals_quote(doc, spans, sent_start, a.start, nearest):
                     role = "customer"
+                elif role == "customer" and _rep_quotes(doc, max(c_start, prev_end), window[0][0]):
+                    # 首单想拿一批猫粮，我按批发价报了1.2w: the rep quotes in this clause. Weak: of
+                    # several of ours, one a word names as ours still wins.
+                    role, is_strong = "ours", False
             elif doc.speaker_at(a.start) == "customer":
                 role = "customer"  # 他说别人才卖2万8: an amount the customer brings up
             elif _rep_turn(doc, a.start) is not None:
@@ -260,6 +264,18 @@ def _words_of(doc: Document, speaker: str, start: int) -> int | None:
 def _turn_start(doc: Document, start: int) -> int:
     """Where the customer's words that hold ``start`` begin, else 0."""
     return _words_of(doc, "customer", start) or 0
+
+
+# 我 as an object (给我报了, 跟我说, 问我) is not who quotes.
+_REP_AS_OBJECT = rxcache.compile(r"[给跟向对问让和与帮替叫]$")
+
+
+def _rep_quotes(doc: Document, lo: int, cue_start: int) -> bool:
+    """The rep is the subject right before the clause's price word (我按批发价报了, 我这边报)."""
+    for m in doc.lang.rep_subject_re.finditer(doc.norm, lo, cue_start):
+        if not _REP_AS_OBJECT.search(doc.norm, max(0, m.start() - 1), m.start()):
+            return True
+    return False
 
 
 def _rep_turn(doc: Document, start: int) -> int | None:

@@ -434,6 +434,10 @@ def test_a_stated_difference_is_the_gap(judge):
         # side word (开一家) stands earlier in the sentence.
         ("张女士想开一家早教中心，问加盟费多少，我说十五万八。", 158000, None),
         ("客户：台面多少钱一米\n我：含安装一千三一米\n客户：隔壁才一千一", 1300, 1100),
+        # The rep quoting in the amount's own clause makes it ours, whatever the customer wanted
+        # to buy (拿) earlier in the sentence; 给我报 is someone quoting to the rep.
+        ("首单想拿一批猫粮+驱虫药，我按批发价报了1.2w，她说心理价位是8k左右。", 12000, 8000),
+        ("老板想拿一批货，给我报了个进价，大概一万二。", None, 12000),
         # 单台 says per unit, as 每台 does: a bare figure after it is a price.
         ("她问有没有无线投屏。我说有，型号ZK-3，单台1980。她说别家报过1500。", 1980, 1500),
     ],
