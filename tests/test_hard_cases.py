@@ -638,6 +638,8 @@ def test_the_person_met_decides_in_other_words(judge, text):
         "聊了久保田和我们的差别，报了我们六行的两万九。",
         "我们报了三千八，他说网上看的才两千多。",
         "他们往重庆的货现在走的是德邦零担，老吴说德邦贵，但是稳。",
+        # An online price held up, with an adverb between (网上才卖1800多).
+        "我报了每台2380，她说网上才卖1800多。",
     ],
 )
 def test_a_rival_set_against_us_vaguely_is_partial(status_of, text):
