@@ -25,21 +25,6 @@ def test_negation(status_of, text, criterion, expected):
     assert status_of(text, criterion) == expected
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # A price still to come is no price talk yet.
-        ("我们介绍了单元式的加工能力。报价还在算。后面再跟进。", "missing"),
-        ("他对我们的设备很感兴趣，准备报价。", "missing"),
-        ("今年没预算，要等明年公司做预算的时候再说。", "missing"),
-        # A ceiling the customer holds to is price talk.
-        ("赵工说甲方想要单元式，但控制价卡得紧。", "partial"),
-    ],
-)
-def test_a_price_still_to_come(status_of, text, expected):
-    assert status_of(text, "price_gap") == expected
-
-
 def test_negation_facts(judge):
     assert judge("对接的采购不是决策人。").facts["kp_met"] == "no"
     assert judge("客户暂时没有需求。").facts["need"] == "no"
@@ -935,9 +920,15 @@ def test_an_appointment_made_for_a_day_ahead(status_of, text, expected):
         ("他报的流贷利率是年化3.85%，他说农商行给他的是3.65%。", "partial"),
         # One side's range is no comparison.
         ("他问了费率，我说一般在千分之二到千分之五之间。", "partial"),
+        # A price still to come is no price talk yet.
+        ("我们介绍了单元式的加工能力。报价还在算。后面再跟进。", "missing"),
+        ("他对我们的设备很感兴趣，准备报价。", "missing"),
+        ("今年没预算，要等明年公司做预算的时候再说。", "missing"),
+        # A ceiling the customer holds to is price talk.
+        ("赵工说甲方想要单元式，但控制价卡得紧。", "partial"),
     ],
 )
-def test_prices_said_as_rates(status_of, text, expected):
+def test_rates_and_prices_still_to_come(status_of, text, expected):
     assert status_of(text, "price_gap") == expected
 
 
