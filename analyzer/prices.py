@@ -24,6 +24,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from . import rxcache
+from .speech import PREPOSITIONS
 
 if TYPE_CHECKING:
     from .document import Document
@@ -266,8 +267,9 @@ def _turn_start(doc: Document, start: int) -> int:
     return _words_of(doc, "customer", start) or 0
 
 
-# 我 as an object (给我报了, 跟我说, 问我) is not who quotes.
-_REP_AS_OBJECT = rxcache.compile(r"[给跟向对问让和与帮替叫]$")
+# 我 as an object (给我报了, 跟我说, 问我) is not who quotes: the prepositions that make a speaker an
+# object, and the verbs that take one.
+_REP_AS_OBJECT = rxcache.compile(rf"[{PREPOSITIONS}问叫]$")
 
 
 def _rep_quotes(doc: Document, lo: int, cue_start: int) -> bool:

@@ -23,9 +23,9 @@ _LOOKBACK = 8
 _LIST_ITEM = rxcache.compile(
     r"[ \t\u3000]*(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.]|[-*•·●▪◆■□√]|[0-9０-９]+[.．])"
 )
-_PREPOSITIONS = "跟和给对向与同帮替让为"
-_PREPOSITION = rxcache.compile(rf"[{_PREPOSITIONS}]$")
-_NP_AFTER_PREPOSITION = rxcache.compile(rf"[{_PREPOSITIONS}][\u4e00-\u9fffa-z0-9]*$")
+PREPOSITIONS = "跟和给对向与同帮替让为"
+_PREPOSITION = rxcache.compile(rf"[{PREPOSITIONS}]$")
+_NP_AFTER_PREPOSITION = rxcache.compile(rf"[{PREPOSITIONS}][\u4e00-\u9fffa-z0-9]*$")
 _GAP_OK = rxcache.compile(r"^[\u4e00-\u9fffa-z0-9]*$")
 # 小陈给客户IT讲了 / 跟他们老板说: a subject inside a noun phrase a preposition governs is whom
 # someone spoke to (对接的调度 / 对方 are no such phrase).
