@@ -10,6 +10,7 @@ Characters whose normal form is longer than one character are kept as they are.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from . import rxcache
@@ -57,6 +58,8 @@ def normalise(text: str) -> str:
     """Return ``text`` normalised for matching, with ``len(result) == len(text)``."""
     if text.isascii():
         return text.lower()
+    if _LIST_MARKER.search(text):
+        text = _LIST_MARKER.sub(_point_break, text)
     out = text.translate(_TABLE)
     if is_cantonese(out):
         out = cantonese_to_mandarin(out)
@@ -72,6 +75,18 @@ def normalise(text: str) -> str:
         if "著" in out:
             out = _ZHE.sub("着", out)
     return fix_typos(out)
+
+
+# Circled and parenthesised numbers (①, ⑴, ⒈, ❶, ➀, ㈠) number the points of a note typed in one
+# line (①见了行政小吴；②去年体检在爱康；③…). Each starts a point as a line break would, so it becomes
+# one; NFKC would glue ⑤ to the point's first word as a 5 (5下周三上午 is no time). A number that
+# already starts its line becomes a space.
+_LIST_MARKER = rxcache.compile("[\u2460-\u249b\u24eb-\u24fe\u2776-\u2793\u3220-\u3229]")
+
+
+def _point_break(m: re.Match) -> str:
+    line = m.string[: m.start()].rstrip(" \t\u3000")
+    return " " if not line or line.endswith("\n") else "\n"
 
 
 # Taiwan writes the aspect particle 着 as 著 (接著, 跟著), which t2s keeps as 著 (著名).

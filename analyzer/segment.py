@@ -30,8 +30,10 @@ _HEADING_COLON = rxcache.compile(
 )
 # A checklist line whose field is marked unknown or not done (KP？ / 需求? / 报价✘): a field left
 # open, like 需求：无. A tick (KP✔ 老板本人) asserts the field and opens nothing.
+# A question (账号归谁？, 多久能到？) asks something and is no field.
 _HEADING_MARK = rxcache.compile(
-    r"^[ \t\u3000]*([\u4e00-\u9fffa-z/]{1,6})[ \t\u3000]*[?？✘✗×]+[ \t\u3000]*"
+    r"^[ \t\u3000]*(?![^\n?？]*(?:谁|什么|吗|哪|怎么|几|多久|能不能|是不是|有没有|呢))"
+    r"([\u4e00-\u9fffa-z/]{1,6})[ \t\u3000]*[?？✘✗×]+[ \t\u3000]*"
 )
 # A colon after a speech verb introduces the customer's words, not a heading.
 _SPEECH_TAIL = rxcache.compile(r"(说|问|道|讲|表示|回复|反馈|提到|原话|答|称)$")

@@ -167,6 +167,48 @@ def test_fields_on_one_line_are_sections_but_a_bracketed_name_is_not():
     assert segment("我们推了【尊享版】套餐，客户说贵。").sections == []
 
 
+def test_circled_numbers_start_points_as_line_breaks_do():
+    from analyzer.normalize import normalise
+    from analyzer.segment import segment
+
+    text = (
+        "①见了HR小吴；②去年体检在爱康，人均398\n③我们报450/人；⑤下周三上午带合同过去；⑥判断：能签"
+    )
+    norm = normalise(text)
+    assert len(norm) == len(text)
+    assert norm.startswith(" 见了hr小吴;\n去年体检")  # first on its line: a space
+    assert "\n 我们报450" in norm and "下周三上午" in norm and "5下周" not in norm
+    assert [s.heading for s in segment(norm).sections] == ["判断"]
+
+
+def test_a_question_is_no_field_left_open():
+    from analyzer.segment import segment
+
+    assert segment("她问了三个\n账号归谁？→ 归她\n多久能看到单？").sections == []
+    assert [s.heading for s in segment("kp？\n需求？").sections] == ["kp", "需求"]
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion", "expected"),
+    [
+        (
+            "东莞恒通电子，见了老板叶总本人。①旺季要补200个普工；②我们服务费每人每小时1.8元；"
+            "③下周三上午带框架合同过去；④判断：叶总的痛点是到岗率，不是价钱",
+            "next_step",
+            "met",
+        ),
+        (
+            "东莞恒通电子，见了老板叶总本人。①旺季要补200个普工；②我们服务费每人每小时1.8元；"
+            "③下周三上午带框架合同过去；④判断：叶总的痛点是到岗率，不是价钱",
+            "self_assessment",
+            "met",
+        ),
+    ],
+)
+def test_points_numbered_in_one_line(status_of, text, criterion, expected):
+    assert status_of(text, criterion) == expected
+
+
 # -- diaries ---------------------------------------------------------------------------------------
 
 
