@@ -1676,6 +1676,19 @@ def test_our_own_product_in_use_is_no_rival(status_of):
 def test_a_thing_dated_next_year_is_no_step_of_ours(judge):
     r = judge("和物业王经理见面，聊了下明年的保安续约。")
     assert r.facts["next_step_when"] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "体检做完回访，HR小林说老师们反馈一般，明年再说。",
+        "她说老板还是想做安全生产培训，但是年后再看。",
+        "去冷库那边看了看，消防不太行，报价3万，下周再说。",
+    ],
+)
+def test_a_deferral_is_no_dated_step(judge, status_of, text):
+    assert judge(text).facts["next_step_when"] is None
+    assert status_of(text, "next_step") == "partial"
     assert judge("院里明年的采购计划里有两台呼吸机。").facts["need"] == "yes"
 
 
