@@ -1669,6 +1669,30 @@ def test_rivals_in_renewal_and_export_notes(status_of, text):
     assert status_of(text, "value_comparison") == "partial"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Where they went last time, how they do it now, others in the running: mentioned.
+        ("见了行政小吴，她们去年体检在爱康，人均398。", "partial"),
+        ("人事钱姐说旺季要临时工四五十人，现在都是工头带人过来。", "partial"),
+        ("黄经理想把社保代缴外包，他说外企德科也在报。", "partial"),
+        ("她说年后会通知几家机构一起来讲方案。", "partial"),
+        # Shopping among vendors is no comparison made.
+        ("团险现在在太平洋，人均每年720；林姐说续保前会比三家。", "partial"),
+        # A comparison announced, then spelt out.
+        ("跟她们现在的做法比：我们系统自动算个税，社保基数每年7月自动调。", "met"),
+        (
+            "我们跟他们去年请的那位讲师不一样，不讲通用PMP那套，直接拿他们的延期项目当案例拆。",
+            "met",
+        ),
+        # Where someone worked before is no supplier.
+        ("听说他们主任以前在金域干过，可能比较认大牌子。", "missing"),
+    ],
+)
+def test_current_ways_and_comparisons_announced(status_of, text, expected):
+    assert status_of(text, "value_comparison") == expected
+
+
 def test_our_own_product_in_use_is_no_rival(status_of):
     assert status_of("赵主任说园区现在用我们的宽带，用着还行。", "value_comparison") == "missing"
 
