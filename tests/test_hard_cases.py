@@ -2140,10 +2140,16 @@ def test_someone_else_supplies_or_not_doing_it_is_no_need(judge, text):
     [
         "今天在车间见了周总，周总是厂里的法人，最后拍板也是他。",
         "见了信息中心吴主任和分管副总裴总。吴主任说预算和选型他提，最后是裴总拍板。",
+        "成都一家呼叫中心外包公司，运营总监吕总，他说这个项目他能直接签。",
     ],
 )
 def test_the_one_who_decides_met_said_another_way(judge, text):
     assert judge(text).facts["kp_met"] == "yes"
+
+
+def test_the_one_in_charge_away_at_a_meeting_was_not_met(judge):
+    text = "先见的是综合办的金主任，金主任说分管培训的副总今天去集团开会了，要下午才回来。"
+    assert judge(text).facts["kp_met"] == "no"
 
 
 def test_机关工委_names_no_person(status_of):
