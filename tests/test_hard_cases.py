@@ -1685,6 +1685,15 @@ def test_rivals_in_renewal_and_export_notes(status_of, text):
             "我们跟他们去年请的那位讲师不一样，不讲通用PMP那套，直接拿他们的延期项目当案例拆。",
             "met",
         ),
+        # What we bring said to be what they lack; the value worked out in figures for them.
+        (
+            "他们现在用的是一家小公司做的定制系统。给他看了我们的移动考勤，手机定位打卡，这正好是他们那套系统没有的。",
+            "met",
+        ),
+        (
+            "周总手上雨虹的报价是61元/平，差7块。我跟他算了笔账：返修一次就是二十几万，差价乘4.2万平才29万。",
+            "met",
+        ),
         # Where someone worked before is no supplier.
         ("听说他们主任以前在金域干过，可能比较认大牌子。", "missing"),
     ],
