@@ -1694,6 +1694,8 @@ def test_rivals_in_renewal_and_export_notes(status_of, text):
             "周总手上雨虹的报价是61元/平，差7块。我跟他算了笔账：返修一次就是二十几万，差价乘4.2万平才29万。",
             "met",
         ),
+        # A rival known only through its price is price talk.
+        ("他们现在用的是安捷伦的，觉得挺好。我们的价格比安捷伦便宜15%左右。", "partial"),
         # Where someone worked before is no supplier.
         ("听说他们主任以前在金域干过，可能比较认大牌子。", "missing"),
     ],
