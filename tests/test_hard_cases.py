@@ -1694,6 +1694,11 @@ def test_rivals_in_renewal_and_export_notes(status_of, text):
             "周总手上雨虹的报价是61元/平，差7块。我跟他算了笔账：返修一次就是二十几万，差价乘4.2万平才29万。",
             "met",
         ),
+        # Who does it for them now, in house or not.
+        ("鲜丰食品物流部刘经理，他们自己有4台冷藏车，不够用，旺季要临时租车。", "partial"),
+        ("邓经理说车间饮水都是桶装水，送水的是厂里老板亲戚开的水站。", "partial"),
+        ("他说他家瓷砖都是佛山那边直接发过来的。", "partial"),
+        ("王总说今年想做私域，之前找的那家代运营做了半年，粉丝才涨了2000。", "partial"),
         # A rival known only through its price is price talk.
         ("他们现在用的是安捷伦的，觉得挺好。我们的价格比安捷伦便宜15%左右。", "partial"),
         # Where someone worked before is no supplier.
