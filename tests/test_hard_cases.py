@@ -743,6 +743,8 @@ def test_current_suppliers_rivals_considered_and_track_records(status_of, text):
     [
         ("财务主管说最近想把社保代缴和个税申报外包出去。", "yes"),
         ("她说想把服务费从每张票30降到22。", "yes"),
+        # A choice they must make by a date is a buying process.
+        ("锦程注塑的两台机械手，客户那边说这个月底要定。", "yes"),
         # The rep's own plan for the next visit is no need of the customer's.
         ("我们想把方案再改一版。", "unknown"),
         ("下次要把节能测算做成书面的。", "unknown"),
