@@ -286,7 +286,15 @@ def test_customer_figure_is_their_budget_situation(judge):
     assert result.facts["need"] == "yes"
 
 
-@pytest.mark.parametrize("text", ["他说配电房气体灭火今年不上。", "对方明确说没有换的打算。"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他说配电房气体灭火今年不上。",
+        "对方明确说没有换的打算。",
+        "酒店采购说他们集团有统一的供应商，不用了。",
+        "她说她们是加盟店，杯子吸管都得从总部进，自己不能采购。",
+    ],
+)
 def test_no_need_in_other_words(judge, text):
     assert judge(text).facts["need"] == "no"
 
