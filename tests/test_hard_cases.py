@@ -349,6 +349,9 @@ def test_what_we_presented_is_not_their_need(judge, status_of):
         ("我觉得是价值没讲透，她没get到多门店要分开核算。", "met"),
         ("我觉得有戏。", "partial"),
         ("感觉这单悬。", "partial"),
+        # A verdict opening its sentence, then what it rests on.
+        ("他答应下批货试一票。我看能成：他只在乎放单快，我们价格又低。", "met"),
+        ("判断能成，需求和预算都实，只差6千，可以在课时上做点调整。", "met"),
         ("我跟他说我们的设备质保三年。", "missing"),
         # The rep's grade is a verdict; the customer having an intent is their reaction.
         ("报了价，她没回价。意向+", "partial"),
