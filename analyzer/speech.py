@@ -139,7 +139,11 @@ def find_speech(doc: Document) -> list[SpeechCue]:
     # Speech verbs found in one pass over the note, then handed to their clauses.
     verbs_in: dict[int, list[re.Match]] = {}
     clause_at = doc.seg.clause_at
+    qa = _qa_lines(doc)
+    qa_marks = {cue.start for cue in qa}
     for m in lang.verb_re.finditer(doc.norm):
+        if m.start() in qa_marks:
+            continue  # 问：/答： opening a line of a transcript says whose line it is, below
         c = clause_at[m.start()]
         if c >= 0 and clause_at[m.end() - 1] == c:
             verbs_in.setdefault(c, []).append(m)
@@ -218,6 +222,7 @@ def find_speech(doc: Document) -> list[SpeechCue]:
             who = "rep"
         cues.append(SpeechCue(who, qs, qs, qe))
     cues.extend(_presentations(doc))
+    cues.extend(qa)
     # A pasted chat (客户：… / 我：…): once the rep speaks under a heading of their own, or the
     # customer twice under one (客户：… 小孙：… 客户：…), a heading that names the customer is the
     # customer's line, not a field of a CRM template.
@@ -238,6 +243,39 @@ def find_speech(doc: Document) -> list[SpeechCue]:
             cues.append(SpeechCue("rep", sec.heading_start, sec.heading_end, sec.body_end))
     cues.sort(key=lambda c: c.start)
     return cues
+
+
+# A line of a Q&A transcript: 问：… is the rep asking (the question itself is narration),
+# 答：… the customer answering.
+_QA_LINE = rxcache.compile(r"^[ \t\u3000]*(问|答|q|a)[ \t\u3000]*[:：]", re.MULTILINE)
+_QA_SPEAKER = {"问": "rep", "q": "rep", "答": "customer", "a": "customer"}
+
+
+def _qa_lines(doc: Document) -> list[SpeechCue]:
+    """The lines of a Q&A transcript, each the words of whoever its marker names.
+
+    Only a note with both questions and answers is a transcript: a lone 答： is a field.
+    """
+    from .document import SpeechCue
+
+    norm = doc.norm
+    marks = list(_QA_LINE.finditer(norm))
+    if len({_QA_SPEAKER[m.group(1)] for m in marks}) < 2:
+        return []
+    out = []
+    for m in marks:
+        end = norm.find("\n", m.end())
+        # A question is neither side's claim: what it asks about, answered, is the customer's.
+        who = _QA_SPEAKER[m.group(1)]
+        out.append(
+            SpeechCue(
+                who,
+                m.start(1),
+                m.end(),
+                m.end() if who == "rep" else (len(norm) if end < 0 else end),
+            )
+        )
+    return out
 
 
 def _presentations(doc: Document) -> list[SpeechCue]:

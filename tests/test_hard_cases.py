@@ -2763,3 +2763,25 @@ def test_english_names_and_titles_in_who_decides(judge):
         "ISB 学校的 IT coordinator Raj。Raj 说他们预算 5k/年。他说差太多了，他会跟 principal 讲。"
     )
     assert r.facts["kp_met"] == "no"
+
+
+def test_a_qa_transcript_gives_the_answers_to_the_customer(judge, status_of):
+    text = (
+        "问：现在怎么走货？\n答：用的是本地一家冷链车队。\n问：价格呢？\n"
+        "答：现在嘉兴到南京整车一趟2800。\n我报的3200一趟，孙经理说贵了400。"
+    )
+    facts = judge(text).facts
+    assert facts["customer_price"] == 2800
+    assert facts["our_price"] == 3200
+    # A lone 答： is a field, not a transcript.
+    from analyzer.document import Document
+    from analyzer.judge import prepare
+    from analyzer.speech import _qa_lines
+
+    rub = prepare("default")
+
+    def doc(t):
+        return Document(t, rub.segmenter.spans, rub.language, rub.word_set, rub.automaton)
+
+    assert _qa_lines(doc("交期：两周\n答：下周给")) == []
+    assert [c.speaker for c in _qa_lines(doc(text))] == ["rep", "customer", "rep", "customer"]
