@@ -2785,3 +2785,15 @@ def test_a_qa_transcript_gives_the_answers_to_the_customer(judge, status_of):
 
     assert _qa_lines(doc("交期：两周\n答：下周给")) == []
     assert [c.speaker for c in _qa_lines(doc(text))] == ["rep", "customer", "rep", "customer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "our", "theirs"),
+    [
+        ("我们报的是每吨公里0.41，锁价一年，承诺旺季保底每月100车。", 0.41, None),
+        ("他们现在同城件走的竞品A，一票8块5，一个月大概2万票。", None, 8.5),
+    ],
+)
+def test_loads_counted_in_freight_are_no_money(judge, text, our, theirs):
+    facts = judge(text).facts
+    assert (facts["our_price"], facts["customer_price"]) == (our, theirs)
