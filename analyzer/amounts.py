@@ -44,7 +44,7 @@ _NON_MONEY_AFTER = rxcache.compile(
     r"次|天|日|号|月|年(?!费)|周|小时|分钟|分|秒|点|%|％|折|倍|层|楼|栋|间|床|店|门店|所|校|瓶|盒|支|颗|片|包(?!邮|安装|维护|维修|保养|运|送|售后|上门|吃住|材料|工料|税|换|培训|清洗|检测|调试|耗材|配送|油|人工)|袋|桶|罐|"
     r"学员|员工|坐席|座席|账号|个点|页|字|篇|册|g|mm|cm|v|kw|w\b|ml|l\b|升|度|期|批|单|款|种|项|岁|级|成|"
     # Loads counted in freight: trucks, containers, trips, shipments, pallets, cubic metres.
-    r"车|柜|趟|票|托(?!管)|方(?![案便面式法向])|"
+    r"车|柜|趟|票|托(?!管)|方(?![案便面式法向])|克|"
     r"℃|°|像素|帧|转|dpi|hz|mpa|μm|um|微米|毫米|寸|码|乘|×|\*)",
 )
 _PER_UNIT = rxcache.compile(

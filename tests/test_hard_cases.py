@@ -2797,3 +2797,16 @@ def test_a_qa_transcript_gives_the_answers_to_the_customer(judge, status_of):
 def test_loads_counted_in_freight_are_no_money(judge, text, our, theirs):
     facts = judge(text).facts
     assert (facts["our_price"], facts["customer_price"]) == (our, theirs)
+
+
+def test_多了_names_the_gap_and_grams_are_no_money(judge):
+    facts = judge("那家咨询公司的方案报价38万。我们报的是45万，多了7万，但我们驻场三个月。").facts
+    assert (facts["our_price"], facts["customer_price"], facts["price_gap"]) == (
+        450000,
+        380000,
+        70000,
+    )
+    facts = judge(
+        "我们坚果礼盒供货价68一盒，她们去年卖的三只松鼠进价72。我们是实装600克，比他们多了120克。"
+    ).facts
+    assert facts["price_gap"] == -4
