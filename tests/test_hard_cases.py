@@ -2810,3 +2810,11 @@ def test_多了_names_the_gap_and_grams_are_no_money(judge):
         "我们坚果礼盒供货价68一盒，她们去年卖的三只松鼠进价72。我们是实装600克，比他们多了120克。"
     ).facts
     assert facts["price_gap"] == -4
+
+
+def test_a_unit_then_要_then_its_price(judge):
+    text = (
+        "他们现在用的是进口的香辛料精油，小魏说“就是贵，一公斤要168”。我们同类的提取物报每公斤145。"
+    )
+    facts = judge(text).facts
+    assert (facts["our_price"], facts["customer_price"]) == (145, 168)
