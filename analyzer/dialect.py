@@ -104,6 +104,7 @@ _WORDS = {
     "嗰": "那",
     "咁": "这",
     "攞": "拿",
+    "拎": "拿",
     "返": "回",
 }
 # Mandarin words too: swapped only where the neighbours rule out the Mandarin sense.
@@ -114,10 +115,23 @@ _CONTEXTUAL = (
     r"[傾倾](?![向斜銷销])",
     # 係 (is), not 關係 / 聯係
     r"(?<![關关聯联])係",
+    # 系 (is) as simplified Cantonese writes it, not 关系 / 联系 / 系统 / 体系 / 系列
+    r"(?<![關关聯联體体派維维直院世])系(?![統统列數数])",
     # 仲 (still), not 仲裁 / 仲介
     r"仲(?![裁介])",
+    # 60蚊 (yuan) after a figure
+    r"(?<=[\d一二两兩三四五六七八九十百千万萬])蚊",
 )
-_CONTEXTUAL_TO = {"話": "說", "话": "说", "傾": "談", "倾": "谈", "係": "是", "仲": "還"}
+_CONTEXTUAL_TO = {
+    "話": "說",
+    "话": "说",
+    "傾": "談",
+    "倾": "谈",
+    "係": "是",
+    "系": "是",
+    "仲": "還",
+    "蚊": "块",
+}
 _swap_re: re.Pattern | None = None
 _swap_words: dict[str, str] = {}
 

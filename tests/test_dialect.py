@@ -14,6 +14,8 @@ from analyzer.normalize import normalise
         ("隔籬嗰間嘅報價冇我哋平", "隔壁那家的报价没我们平"),
         ("佢係話事人，聽朝十點前send quote", "他是拍板人,明早十点前send quote"),
         ("我諗住下禮拜出份方案畀佢", "我打算下礼拜出份方案给他"),
+        # Simplified Cantonese: 系 (is), 拎 (buy from), 蚊 (yuan) after a figure.
+        ("佢哋拎嘅系一箱172，嗰只60蚊一桶", "他们拿的是一箱172,那只60块一桶"),
     ],
 )
 def test_cantonese_words_become_mandarin_of_the_same_length(text, expected):
@@ -25,6 +27,8 @@ def test_cantonese_words_become_mandarin_of_the_same_length(text, expected):
 def test_mandarin_senses_are_kept_inside_a_cantonese_note():
     out = normalise("佢哋傾向用返舊嘅，打咗電話，同我哋嘅關係幾好")
     assert "倾向" in out and "电话" in out and "关系" in out
+    out = normalise("佢哋系统有问题，同我哋关系好，联系过，蚊帐")
+    assert "系统" in out and "关系" in out and "联系" in out and "蚊帐" in out
 
 
 @pytest.mark.parametrize(
