@@ -2818,3 +2818,13 @@ def test_a_unit_then_要_then_its_price(judge):
     )
     facts = judge(text).facts
     assert (facts["our_price"], facts["customer_price"]) == (145, 168)
+
+
+def test_a_remarks_field_is_no_judgement(judge, status_of):
+    text = (
+        "客户名称：常州新北 速美洗车\n拜访对象：店长\n"
+        "备注：上午9点半到店，店长在忙着洗车，先在边上等了二十分钟。然后跟店长介绍了我们的泡沫洗车液，"
+        "接着给他看了产品手册和价格表，之后去看了一下他们的仓库。10点40离开，下午去下一家。\n下一步计划：/"
+    )
+    assert status_of(text, "self_assessment") == "missing"
+    assert judge(text).diary
