@@ -153,11 +153,20 @@ _INLINE_HEADING = rxcache.compile(
 )
 
 
+# A CRM form typed on one line (客户名称：金坛 好运洗车 拜访对象：/ 报价：/ 下一步：待定): once the line
+# opens with a field, each later word with a colon after a space is a field too, unless it is
+# someone speaking (店长说：).
+_FORM_LINE = rxcache.compile(r"[ \t\u3000]*[\u4e00-\u9fff]{2,8}[:：]")
+_FORM_FIELD = rxcache.compile(r"(?<=[ \t\u3000])(?=[\u4e00-\u9fff]{2,6}(?<![说问讲道答称])[:：])")
+
+
 def _lines(norm: str) -> list[str]:
     """The note's lines, a line that holds a field list split where each inline field begins."""
     out: list[str] = []
     for line in norm.splitlines(keepends=True):
         cuts = [m.end() for m in _INLINE_HEADING.finditer(line)]
+        if _FORM_LINE.match(line):
+            cuts = sorted({*cuts, *(m.start() for m in _FORM_FIELD.finditer(line))})
         if not cuts:
             out.append(line)
             continue

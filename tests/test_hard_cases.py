@@ -165,6 +165,15 @@ def test_fields_on_one_line_are_sections_but_a_bracketed_name_is_not():
     assert [s.heading for s in fields.sections] == ["拜访对象", "报价", "下一步"]
     assert [s.empty for s in fields.sections] == [False, True, True]
     assert segment("我们推了【尊享版】套餐，客户说贵。").sections == []
+    # A CRM form on one line: after a first field, each word with a colon after a space is a
+    # field, unless someone is speaking.
+    form = segment("客户名称：金坛 好运洗车 拜访对象：/ 报价：/ 下一步：待定")
+    assert [(s.heading, s.empty) for s in form.sections][-3:] == [
+        ("拜访对象", True),
+        ("报价", True),
+        ("下一步", True),
+    ]
+    assert [s.heading for s in segment("备注：上午到店 店长说：今天忙").sections] == ["备注"]
 
 
 def test_circled_numbers_start_points_as_line_breaks_do():
