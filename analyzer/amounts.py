@@ -95,7 +95,7 @@ _JIAO = rxcache.compile(
 )
 
 # 三毛二 / 两毛 / (一块一)毛五: tenths and hundredths of a yuan said aloud; 毛利, 毛巾, 毛重 are no money.
-_FEN = r"(?:(\d|[一二三四五六七八九])(?![台个件箱只张米平次份瓶包袋盒本片桶把根卷盘双条斤吨]))?"
+_FEN = r"(?:(\d|[一二三四五六七八九])(?![台个件箱只张米平次份瓶包袋盒本片桶把根卷盘双条斤吨公千立方]))?"
 _MAO = rxcache.compile(rf"(\d|[一二两三四五六七八九])毛{_FEN}(?![\d利巾衣绒坯重料发毯笔])")
 _MAO_AFTER_JIAO = rxcache.compile(rf"毛{_FEN}(?![\d利巾衣绒坯重料发毯笔])")
 # Things counted with 块 (4块电池, 两块屏): the 块 before them is a measure word, not yuan.

@@ -17,6 +17,7 @@ non-price word (营收, 罚款, 投放) is not a price.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
@@ -29,8 +30,15 @@ from .speech import PREPOSITIONS
 if TYPE_CHECKING:
     from .document import Document
 
-ROLES = ("ours", "customer", "quote", "neutral", "gap", "gap_after", "not_price")
+ROLES = ("ours", "customer", "quote", "neutral", "gap", "gap_after", "accepted_after", "not_price")
 STRONG = ("ours", "customer", "not_price")
+# Roles read after an amount: 700的价差 (the gap), 1块8没问题 (a quote accepted: ours).
+AFTER_ROLES = ("gap_after", "accepted_after")
+# What may stand between an amount and the word that accepts it: what it is for (一箱花生油).
+_ACCEPT_REACH = 6
+# A character right before an amount that makes it a difference, even where jieba glued it to the
+# verb before (说贵7毛, 多5毛): an accepted gap is no quote.
+_GAP_CHARS = frozenset("贵多高低差少")
 # Side words that name who speaks but not that a number is a price.
 SUBJECT_WORDS = frozenset({"我们", "我方", "我司", "咱们", "我这边"})
 _GAP_REACH = 2
@@ -56,11 +64,20 @@ class PriceCues:
     default_role: str = "ours"
 
     @cached_property
+    def accepted_after(self) -> re.Pattern | None:
+        """An ``accepted_after`` word within a few characters after an amount, in its clause."""
+        words = self.words.get("accepted_after", ())
+        if not words:
+            return None
+        alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        return rxcache.compile(rf"[^，。；,;！？!?\s]{{0,{_ACCEPT_REACH}}}?(?:{alt})")
+
+    @cached_property
     def roles_of(self) -> dict[str, tuple[str, ...]]:
         """For each cue word, the roles it names (a word may name more than one)."""
         out: dict[str, list[str]] = {}
         for role, words in self.words.items():
-            if role == "gap_after":
+            if role in AFTER_ROLES:
                 continue  # read by find_prices after each amount, never as a cue before one
             for w in words:
                 if role not in out.setdefault(w, []):
@@ -109,12 +126,25 @@ def _gap_named_after(doc: Document, gap_after: set[int], end: int) -> bool:
     return (link.end() if link else end) in gap_after
 
 
+def _glued_gap(doc: Document, start: int) -> bool:
+    """A difference word right before the amount that jieba glued to the word before it (说贵7毛,
+    多5毛), not a limit (最多5万, 至少3000) nor what a period costs (一个月多2.6万)."""
+    norm = doc.norm
+    return (
+        start >= 1
+        and norm[start - 1] in _GAP_CHARS
+        # 一个月多2.6万 / 一年少两千: what a period costs or saves, not the gap between prices.
+        and (start < 2 or norm[start - 2] not in "最至顶不月年天周季能")
+    )
+
+
 def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
     if not doc.amounts:
         return []
     all_spans = _Spans(_cue_spans(doc, cues))
     # Gap words after an amount only mark that amount as the gap; no other rule reads them.
     gap_after = {s for w in cues.words.get("gap_after", ()) for s, _ in doc.token_ngrams.get(w, ())}
+    accepted = cues.accepted_after
     prices: list[Price] = []
     amounts = doc.amounts
     for i, a in enumerate(amounts):
@@ -130,8 +160,16 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
         strong = [sp for sp in window if sp[2] in STRONG]
         role: str | None = None
         is_strong = True
-        if gaps or _gap_named_after(doc, gap_after, a.end):  # 4毛钱的差价可以谈
-            role = "gap"
+        if gaps or _gap_named_after(doc, gap_after, a.end) or _glued_gap(doc, a.start):
+            role = "gap"  # 差了8千 / 4毛钱的差价可以谈 / 说贵7毛
+        elif (
+            not strong
+            and accepted
+            and doc.norm[a.start - 1 : a.start] not in _GAP_CHARS
+            and accepted.match(doc.norm, a.end, c_end)
+        ):
+            # 梁老板话185一箱花生油冇问题: our quote, accepted (贵7毛可以接受 accepts the gap).
+            role = "ours"
         elif strong:
             nearest = max(strong, key=lambda sp: sp[1])
             role = nearest[2]

@@ -2837,3 +2837,34 @@ def test_a_remarks_field_is_no_judgement(judge, status_of):
     )
     assert status_of(text, "self_assessment") == "missing"
     assert judge(text).diary
+
+
+@pytest.mark.parametrize(
+    ("text", "our", "theirs"),
+    [
+        ("顺德大良嘅梁记大排档，梁老板话185一箱花生油冇问题，但要月结。", 185, None),
+        (
+            "现在走劳务中介。我们平台服务费每人每小时1.8元，叶总说“只要人到得齐，1块8没问题”。",
+            1.8,
+            None,
+        ),
+        # An accepted difference is no quote.
+        ("他们现在11.8元/个。我们报12.5元/个，冯经理说贵7毛可以接受。", 12.5, 11.8),
+    ],
+)
+def test_a_quote_the_customer_accepts_is_ours(judge, text, our, theirs):
+    facts = judge(text).facts
+    assert (facts["our_price"], facts["customer_price"]) == (our, theirs)
+
+
+@pytest.mark.parametrize(
+    ("text", "gap"),
+    [
+        ("现在的货代每公斤11.5。我们报每公斤12，周总说多5毛一公斤可以接受。", 0.5),
+        # What a period costs or saves is not the gap between prices.
+        ("那边报他16万，差3万8。我们带热能回收，一个月电费能少两千左右。", 38000),
+        ("他们现在12.5元/米，我们13.8元/米，价差1.3元/米，按月用量2万米算一个月多2.6万。", 1.3),
+    ],
+)
+def test_a_difference_word_glued_before_an_amount_names_the_gap(judge, text, gap):
+    assert judge(text).facts["price_gap"] == gap
