@@ -121,6 +121,8 @@ _CONTEXTUAL = (
     r"仲(?![裁介])",
     # 60蚊 (yuan) after a figure
     r"(?<=[\d一二两兩三四五六七八九十百千万萬])蚊",
+    # 7毫 (tenths of a yuan) after a figure, not 毫米 / 毫升 / 毫克
+    r"(?<=[\d一二两兩三四五六七八九])毫(?![米升克秒安])",
 )
 _CONTEXTUAL_TO = {
     "話": "說",
@@ -131,6 +133,7 @@ _CONTEXTUAL_TO = {
     "系": "是",
     "仲": "還",
     "蚊": "块",
+    "毫": "毛",
 }
 _swap_re: re.Pattern | None = None
 _swap_words: dict[str, str] = {}

@@ -15,7 +15,10 @@ from analyzer.normalize import normalise
         ("佢係話事人，聽朝十點前send quote", "他是拍板人,明早十点前send quote"),
         ("我諗住下禮拜出份方案畀佢", "我打算下礼拜出份方案给他"),
         # Simplified Cantonese: 系 (is), 拎 (buy from), 蚊 (yuan) after a figure.
-        ("佢哋拎嘅系一箱172，嗰只60蚊一桶", "他们拿的是一箱172,那只60块一桶"),
+        (
+            "佢哋拎嘅系一箱172，嗰只60蚊一桶，差7毫，5毫米",
+            "他们拿的是一箱172,那只60块一桶,差7毛,5毫米",
+        ),
     ],
 )
 def test_cantonese_words_become_mandarin_of_the_same_length(text, expected):
