@@ -2868,3 +2868,14 @@ def test_a_quote_the_customer_accepts_is_ours(judge, text, our, theirs):
 )
 def test_a_difference_word_glued_before_an_amount_names_the_gap(judge, text, gap):
     assert judge(text).facts["price_gap"] == gap
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我说公司统一采购能便宜，一双69，她说回头跟老板说说。",
+        "他嫌贵，开出去试了一圈，临走说回去跟他媳妇商量一下。",
+    ],
+)
+def test_what_the_customer_says_they_will_do_is_no_step_of_ours(status_of, text):
+    assert status_of(text, "next_step") == "missing"
