@@ -2879,3 +2879,18 @@ def test_a_difference_word_glued_before_an_amount_names_the_gap(judge, text, gap
 )
 def test_what_the_customer_says_they_will_do_is_no_step_of_ours(status_of, text):
     assert status_of(text, "next_step") == "missing"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A title inside a word jieba keeps whole, and 师傅 / 课长 as titles.
+        ("天河东圃嘅一间粥粉面，有5间分店，见咗区域经理Tony。", "partial"),
+        ("无锡一家封测厂的厂务部，见了厂务课长和一个电气工程师。", "partial"),
+        ("番禺大石嘅一间早茶茶楼，见咗点心部何师傅，佢话啲竹蒸笼要换一批。", "partial"),
+        # Our own people are no contact.
+        ("跟区域经理跑了三家焊接厂，都说气用的是园区那家的。", "missing"),
+    ],
+)
+def test_titles_inside_words_name_a_contact(status_of, text, expected):
+    assert status_of(text, "kp_identified") == expected
