@@ -957,6 +957,23 @@ def test_the_boss_speaking_to_the_rep_was_met(judge, text, expected):
     [
         ("我们报价鸡翅中每公斤38，老周那边是36。", 38, 36),
         ("他弟说现在的被子是本地厂做的，一床450。我们的羽绒被报价680。", 680, 450),
+        # A unit, then 要, then its price.
+        (
+            "他们现在用的是进口的香辛料精油，小魏说“就是贵，一公斤要168”。我们同类的提取物报每公斤145。",
+            145,
+            168,
+        ),
+        # Loads counted in freight are no money.
+        ("我们报的是每吨公里0.41，锁价一年，承诺旺季保底每月100车。", 0.41, None),
+        ("他们现在同城件走的竞品A，一票8块5，一个月大概2万票。", None, 8.5),
+        # A quote the customer accepts after it is ours; an accepted difference is no quote.
+        ("顺德大良嘅梁记大排档，梁老板话185一箱花生油冇问题，但要月结。", 185, None),
+        (
+            "现在走劳务中介。我们平台服务费每人每小时1.8元，叶总说“只要人到得齐，1块8没问题”。",
+            1.8,
+            None,
+        ),
+        ("他们现在11.8元/个。我们报12.5元/个，冯经理说贵7毛可以接受。", 12.5, 11.8),
     ],
 )
 def test_what_the_price_is_for_between_the_price_word_and_the_number(judge, text, ours, theirs):
@@ -2796,18 +2813,6 @@ def test_a_qa_transcript_gives_the_answers_to_the_customer(judge, status_of):
     assert [c.speaker for c in _qa_lines(doc(text))] == ["rep", "customer", "rep", "customer"]
 
 
-@pytest.mark.parametrize(
-    ("text", "our", "theirs"),
-    [
-        ("我们报的是每吨公里0.41，锁价一年，承诺旺季保底每月100车。", 0.41, None),
-        ("他们现在同城件走的竞品A，一票8块5，一个月大概2万票。", None, 8.5),
-    ],
-)
-def test_loads_counted_in_freight_are_no_money(judge, text, our, theirs):
-    facts = judge(text).facts
-    assert (facts["our_price"], facts["customer_price"]) == (our, theirs)
-
-
 def test_多了_names_the_gap_and_grams_are_no_money(judge):
     facts = judge("那家咨询公司的方案报价38万。我们报的是45万，多了7万，但我们驻场三个月。").facts
     assert (facts["our_price"], facts["customer_price"], facts["price_gap"]) == (
@@ -2821,14 +2826,6 @@ def test_多了_names_the_gap_and_grams_are_no_money(judge):
     assert facts["price_gap"] == -4
 
 
-def test_a_unit_then_要_then_its_price(judge):
-    text = (
-        "他们现在用的是进口的香辛料精油，小魏说“就是贵，一公斤要168”。我们同类的提取物报每公斤145。"
-    )
-    facts = judge(text).facts
-    assert (facts["our_price"], facts["customer_price"]) == (145, 168)
-
-
 def test_a_remarks_field_is_no_judgement(judge, status_of):
     text = (
         "客户名称：常州新北 速美洗车\n拜访对象：店长\n"
@@ -2837,24 +2834,6 @@ def test_a_remarks_field_is_no_judgement(judge, status_of):
     )
     assert status_of(text, "self_assessment") == "missing"
     assert judge(text).diary
-
-
-@pytest.mark.parametrize(
-    ("text", "our", "theirs"),
-    [
-        ("顺德大良嘅梁记大排档，梁老板话185一箱花生油冇问题，但要月结。", 185, None),
-        (
-            "现在走劳务中介。我们平台服务费每人每小时1.8元，叶总说“只要人到得齐，1块8没问题”。",
-            1.8,
-            None,
-        ),
-        # An accepted difference is no quote.
-        ("他们现在11.8元/个。我们报12.5元/个，冯经理说贵7毛可以接受。", 12.5, 11.8),
-    ],
-)
-def test_a_quote_the_customer_accepts_is_ours(judge, text, our, theirs):
-    facts = judge(text).facts
-    assert (facts["our_price"], facts["customer_price"]) == (our, theirs)
 
 
 @pytest.mark.parametrize(
