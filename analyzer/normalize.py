@@ -85,8 +85,8 @@ _LIST_MARKER = rxcache.compile("[\u2460-\u249b\u24eb-\u24fe\u2776-\u2793\u3220-\
 
 
 def _point_break(m: re.Match) -> str:
-    line = m.string[: m.start()].rstrip(" \t\u3000")
-    return " " if not line or line.endswith("\n") else "\n"
+    line_start = m.string.rfind("\n", 0, m.start()) + 1
+    return " " if not m.string[line_start : m.start()].strip(" \t\u3000") else "\n"
 
 
 # Taiwan writes the aspect particle 着 as 著 (接著, 跟著), which t2s keeps as 著 (著名).
