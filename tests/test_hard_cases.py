@@ -2064,6 +2064,8 @@ def test_customers_who_already_have_one_have_no_need(judge):
     [
         ("周经理说他们今年废活性炭大概有40吨，还有一些废包装桶。", "yes"),
         ("老吴说往重庆方向的货一个月十来车，现在走的是德邦零担。", "yes"),
+        # What they spend on it now, sized.
+        ("见了动力车间黄主任。他们一年电费差不多300万，车间屋顶1.8万平左右。", "yes"),
         ("护士长说科里一个月大概用40把左右。", "yes"),
         # A headcount sizes the company, not a need; a volume with no need said stays no.
         ("她说学校现在学员大概1500人。", "unknown"),
