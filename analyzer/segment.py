@@ -217,8 +217,14 @@ def _close_section(seg: Segments, idx: int, end: int, norm: str) -> None:
 
 _SENTENCE_END_RE = rxcache.compile("[" + re.escape(_SENTENCE_END) + "]")
 # 10:30 and 12,800 are one token, not two clauses: a mark between two digits is no boundary.
+# A space after a figure ends a clause where a word follows (报了每台600 他说太高了: the quote, then
+# what he said), unless the word is the figure's unit (9,800 元, 3 万) or the figure is a clock
+# time (10:00 去厂里) or a model (psa-90 测一个样). Only a clause: the sentence still names whose price it is.
 _CLAUSE_END_RE = rxcache.compile(
     "(?<![0-9])[" + re.escape(_CLAUSE_END) + "]|[" + re.escape(_CLAUSE_END) + "](?![0-9])"
+    r"|(?<=[0-9%])(?<![:：.][0-9][0-9])(?<![a-z-][0-9])(?<![a-z-][0-9]{2})(?<![a-z-][0-9]{3})"
+    r"[ \t\u3000]+(?=[\u4e00-\u9fff])"
+    r"(?![元块万千百亿个台套辆吨件箱桶张人次天年月日号点分秒周米平方公斤斤克毛角位家条萬塊億臺輛噸])"
 )
 
 
@@ -250,7 +256,7 @@ def _add_sentence(seg: Segments, norm: str, start: int, end: int, section: int |
         if i > a:
             clause_at[a:i] = [len(seg.clauses)] * (i - a)
             seg.clauses.append(Clause(a, i, idx))
-        a = i + 1
+        a = m.end()
     if end > a:
         clause_at[a:end] = [len(seg.clauses)] * (end - a)
         seg.clauses.append(Clause(a, end, idx))

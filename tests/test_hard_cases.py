@@ -190,6 +190,26 @@ def test_circled_numbers_start_points_as_line_breaks_do():
     assert [s.heading for s in segment(norm).sections] == ["判断"]
 
 
+def test_a_space_after_a_figure_ends_its_clause(judge):
+    from analyzer.segment import segment
+
+    def clauses(norm):
+        return [norm[c.start : c.end] for c in segment(norm).clauses]
+
+    # Typed without commas: the quote, then what he said of it.
+    assert clauses("维保报了每台每月600 他说太高了") == ["维保报了每台每月600", "他说太高了"]
+    # A unit, a clock time and a model stay with their figure.
+    assert clauses("报价9,800 元") == ["报价9,800 元"]
+    assert clauses("明天10:00 去厂里") == ["明天10:00 去厂里"]
+    assert clauses("我们psa-90 测一个样4分钟") == ["我们psa-90 测一个样4分钟"]
+    r = judge("金茂大厦物业张经理 维保报了每台每月600 他说太高了 下礼拜带方案再去")
+    assert (r.facts["our_price"], r.facts["customer_price"], r.facts["need"]) == (
+        600,
+        None,
+        "unknown",
+    )
+
+
 def test_a_question_is_no_field_left_open():
     from analyzer.segment import segment
 
