@@ -12,7 +12,8 @@ the first side word after it in the clause decides (3万的预算, 15万以内).
 Overlapping cues are read left to right, longest first, so 友商报的 is a
 competitor's quote and not our 报的. A bare number (3500) is a price
 only right after a cue (报价3500). An amount whose nearest cue is a
-non-price word (营收, 罚款, 投放) is not a price.
+non-price word (营收, 罚款, 投放) is not a price. A kind of price that is usually the
+customer's (进货价, 的报价) is ours where our side is its clause's subject (我们口红进货价29).
 """
 
 from __future__ import annotations
@@ -30,7 +31,17 @@ from .speech import PREPOSITIONS
 if TYPE_CHECKING:
     from .document import Document
 
-ROLES = ("ours", "customer", "quote", "neutral", "gap", "gap_after", "accepted_after", "not_price")
+ROLES = (
+    "ours",
+    "customer",
+    "customer_unless_ours",
+    "quote",
+    "neutral",
+    "gap",
+    "gap_after",
+    "accepted_after",
+    "not_price",
+)
 STRONG = ("ours", "customer", "not_price")
 # Roles read after an amount: 700的价差 (the gap), 1块8没问题 (a quote accepted: ours).
 AFTER_ROLES = ("gap_after", "accepted_after")
@@ -105,7 +116,24 @@ def _cue_spans(doc: Document, cues: PriceCues) -> list[tuple[int, int, str]]:
         if kept and c[0] < kept[-1][1]:
             continue
         kept.append(c)
+    for i, (s, e, role) in enumerate(kept):
+        if role == "customer_unless_ours":
+            kept[i] = (s, e, "ours" if _ours_is_subject(doc, kept, i) else "customer")
     return kept
+
+
+def _ours_is_subject(doc: Document, kept: list[tuple[int, int, str]], i: int) -> bool:
+    """Our side is the subject of the clause before cue ``i``, with no other side named after it:
+    我们口红系列进货价29 / 我们给何部长的报价是28万 / 我把上次的报价单又给了他 (not 我说友商的报价)."""
+    s = kept[i][0]
+    c_start = doc.clause_span(s)[0]
+    for subject in doc.lang.rep_subject_re.finditer(doc.norm, c_start, s):
+        if _REP_AS_OBJECT.search(doc.norm, max(0, subject.start() - 1), subject.start()):
+            continue  # 邓工给我看了马尔文的报价单: 我 is whom it was shown to
+        return not any(
+            role == "customer" and subject.end() <= a and b <= s for a, b, role in kept[:i]
+        )
+    return False
 
 
 class _Spans:

@@ -348,3 +348,20 @@ def test_the_gap_not_worth_a_change_is_no_customer_price(judge):
     r = judge("他说现在的专线每方230。我报了210。他说那家合作6年了，为20块钱不值得换。")
     assert r.facts["customer_price"] == 230
     assert r.facts["our_price"] == 210
+
+
+@pytest.mark.parametrize(
+    ("text", "ours", "theirs"),
+    [
+        # A kind of price usually the customer's is ours where our side is the clause's subject.
+        ("我们口红系列进货价29一支，她说这个价能接受。", 29, None),
+        ("我们给何部长的报价是首期加实施28万，何部长说这个价他不好批。", 280000, None),
+        # 我 as whom it was shown to, or with the rival named after it, is no owner.
+        ("邓工给我看了马尔文的报价单，41万，我们同配置报38.5万。", 385000, 410000),
+        ("我说友商的报价是3万，我们报3万5。", 35000, 30000),
+        ("他们现在的进货价每盒9.5元，我们报8.8元。", 8.8, 9.5),
+    ],
+)
+def test_a_price_kind_takes_the_side_of_its_subject(judge, text, ours, theirs):
+    r = judge(text)
+    assert (r.facts["our_price"], r.facts["customer_price"]) == (ours, theirs)
