@@ -277,7 +277,33 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
         ):
             continue  # a bare number not right after a price word: a count, an id, a model
         prices.append(Price(a.start, a.end, a.value, role, is_strong))
+    _theirs_by_the_gap(doc, prices)
     return prices
+
+
+def _theirs_by_the_gap(doc: Document, prices: list[Price]) -> None:
+    """With our quote and the gap stated and no price of the customer's side, the amount the gap
+    measures is theirs, said without a side word (我报了7800，他说美团上看到同款4500，差3300)."""
+    if any(p.role == "customer" for p in prices):
+        return
+    gaps = [p.value for p in prices if p.role == "gap"]
+    ours = [p for p in prices if p.role == "ours" and p.strong]
+    if not gaps or not ours:
+        return
+    targets = {round(o.value + sign * g, 4) for o in ours for g in gaps for sign in (1, -1)}
+    by_start = {p.start: p for p in prices}
+    for a in doc.amounts:
+        if round(a.value, 4) not in targets:
+            continue
+        p = by_start.get(a.start)
+        if p is None:
+            prices.append(Price(a.start, a.end, a.value, "customer", True))
+        elif p.role == "ours" and not p.strong:
+            p.role, p.strong = "customer", True
+        else:
+            continue
+        prices.sort(key=_CUE_START)
+        return
 
 
 _CUE_START = attrgetter("start")

@@ -365,3 +365,20 @@ def test_the_gap_not_worth_a_change_is_no_customer_price(judge):
 def test_a_price_kind_takes_the_side_of_its_subject(judge, text, ours, theirs):
     r = judge(text)
     assert (r.facts["our_price"], r.facts["customer_price"]) == (ours, theirs)
+
+
+@pytest.mark.parametrize(
+    ("text", "theirs"),
+    [
+        ("我报了双缸电炸炉7800，他说美团上看到同款4500，差3300。", 4500),
+        ("我们报首重5元，他要4.5，差5毛。", 4.5),
+        ("我们报了一套298，他们现在那家280，差18块。", 280),
+    ],
+)
+def test_the_amount_the_gap_measures_is_theirs(judge, text, theirs):
+    assert judge(text).facts["customer_price"] == theirs
+
+
+def test_no_amount_is_theirs_by_the_gap_when_none_fits(judge):
+    r = judge("我们报了7800，他说贵，差3300左右，店里一共12个人。")
+    assert r.facts["customer_price"] is None
