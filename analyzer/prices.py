@@ -277,33 +277,35 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
         ):
             continue  # a bare number not right after a price word: a count, an id, a model
         prices.append(Price(a.start, a.end, a.value, role, is_strong))
-    _theirs_by_the_gap(doc, prices)
+    _side_by_the_gap(doc, prices)
     return prices
 
 
-def _theirs_by_the_gap(doc: Document, prices: list[Price]) -> None:
-    """With our quote and the gap stated and no price of the customer's side, the amount the gap
-    measures is theirs, said without a side word (我报了7800，他说美团上看到同款4500，差3300)."""
-    if any(p.role == "customer" for p in prices):
-        return
+def _side_by_the_gap(doc: Document, prices: list[Price]) -> None:
+    """With one side's price and the gap stated and no price of the other side, the amount the gap
+    measures is the other side's, said without a side word (我报了7800，他说美团上看到同款4500，
+    差3300 / 他们现在一台5200，我们贵800，报的6000)."""
     gaps = [p.value for p in prices if p.role == "gap"]
-    ours = [p for p in prices if p.role == "ours" and p.strong]
-    if not gaps or not ours:
+    if not gaps:
         return
-    targets = {round(o.value + sign * g, 4) for o in ours for g in gaps for sign in (1, -1)}
-    by_start = {p.start: p for p in prices}
-    for a in doc.amounts:
-        if round(a.value, 4) not in targets:
+    for known, missing in (("ours", "customer"), ("customer", "ours")):
+        if any(p.role == missing and p.strong for p in prices):
             continue
-        p = by_start.get(a.start)
-        if p is None:
-            prices.append(Price(a.start, a.end, a.value, "customer", True))
-        elif p.role == "ours" and not p.strong:
-            p.role, p.strong = "customer", True
-        else:
-            continue
-        prices.sort(key=_CUE_START)
-        return
+        base = [p for p in prices if p.role == known and p.strong]
+        targets = {round(b.value + sign * g, 4) for b in base for g in gaps for sign in (1, -1)}
+        by_start = {p.start: p for p in prices}
+        for a in doc.amounts:
+            if round(a.value, 4) not in targets:
+                continue
+            p = by_start.get(a.start)
+            if p is None:
+                prices.append(Price(a.start, a.end, a.value, missing, True))
+            elif not p.strong and p.role not in ("gap", missing):
+                p.role, p.strong = missing, True
+            else:
+                continue
+            prices.sort(key=_CUE_START)
+            return
 
 
 _CUE_START = attrgetter("start")

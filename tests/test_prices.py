@@ -379,6 +379,11 @@ def test_the_amount_the_gap_measures_is_theirs(judge, text, theirs):
     assert judge(text).facts["customer_price"] == theirs
 
 
+def test_the_amount_the_gap_measures_from_their_price_is_ours(judge):
+    r = judge("她心里的数是一瓶45，我们开的52，差7块。")
+    assert (r.facts["our_price"], r.facts["customer_price"]) == (52, 45)
+
+
 def test_no_amount_is_theirs_by_the_gap_when_none_fits(judge):
     r = judge("我们报了7800，他说贵，差3300左右，店里一共12个人。")
     assert r.facts["customer_price"] is None
