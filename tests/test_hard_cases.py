@@ -1470,6 +1470,22 @@ def test_they_already_have_one(judge, text):
     assert next(c for c in result.criteria if c.id == "value_comparison").status == "partial"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今天跑了美食街，扫了七八家，大家都说有收银了，不换。", "partial"),
+        ("跑了八家小卖店，都说啤酒有人送了，不要。", "partial"),
+        ("客户说不需要，他们集团统一买了团险。", "partial"),
+        ("说他们的变频器前两年都装过了，不需要。", "partial"),
+        # Having business, or interest, is no supplier.
+        ("刘经理记了一下，然后说有事先走了。", "missing"),
+        ("他说有兴趣了，让我发资料。", "missing"),
+    ],
+)
+def test_they_have_one_already_however_said(status_of, text, expected):
+    assert status_of(text, "value_comparison") == expected
+
+
 def test_what_we_already_did_is_not_their_supplier(judge):
     result = judge("我已经发了报价，我们已经签了合同。")
     assert result.facts["need"] != "no"
