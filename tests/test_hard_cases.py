@@ -1486,6 +1486,21 @@ def test_they_have_one_already_however_said(status_of, text, expected):
     assert status_of(text, "value_comparison") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Where the rep canvasses, another one is another prospect.
+        ("跑了几家诊所发了资料，有一家说有兴趣。", "missing"),
+        ("今天拜访了4家客户，都是种葡萄的，发了资料。其中一家有意向。", "missing"),
+        # Elsewhere it is a rival.
+        ("王总说有一家报了3万，比我们便宜。", "partial"),
+        ("他们去年用的是另一家，售后不太行。", "partial"),
+    ],
+)
+def test_another_one_is_a_prospect_where_the_rep_canvasses(status_of, text, expected):
+    assert status_of(text, "value_comparison") == expected
+
+
 def test_what_we_already_did_is_not_their_supplier(judge):
     result = judge("我已经发了报价，我们已经签了合同。")
     assert result.facts["need"] != "no"
