@@ -77,6 +77,13 @@ _HEADING_END = "】]）)\n:："
 _COUNTED_YEARS = rxcache.compile(r"[\d一二两三四五六七八九十几多半来]")
 # 一到月底就卡 / 每到周末: whenever it comes round, not a day ahead.
 _HABITUAL = rxcache.compile(r"(?:一到|每到|每逢|每个|每次到)$")
+# 月底对账老是对不上 / 年底汇算清缴老出问题 / 月底报表都要IT手动跑: what happens each time it
+# comes round, told by what follows in the clause.
+_RECURRING = rxcache.compile(r"(?:月底|月初|月中|年底|年初|周末)")
+_HABITUAL_AFTER = rxcache.compile(
+    r"[^，,。；;！？!?\n]{0,10}?(?:老是|老出|老要|老得|总是|总要|总会|总得|经常|常常|都要|都得|都会|都是"
+    r"|一般|通常|每次|动不动|时不时)"
+)
 _WEEKDAY_AFTER = rxcache.compile(r"\s*[（(]?\s*")
 _WEEKDAY_RE = rxcache.compile(_WEEKDAY)
 _MD_RE = rxcache.compile(_MD)
@@ -145,7 +152,15 @@ def find_times(norm: str, masked: list[tuple[int, int]] = (), clause_of=None) ->
             later = _LATER_TODAY.match(norm, start)
             if later and not _DONE.match(norm, later.end(), clause_of(start)[1]):
                 kind, end = "future", max(end, later.end())
-        if kind == "future" and _HABITUAL.search(norm, max(0, start - 3), start):
+        if kind == "future" and (
+            _HABITUAL.search(norm, max(0, start - 3), start)
+            or (
+                _RECURRING.fullmatch(norm, start, end)
+                and _HABITUAL_AFTER.match(
+                    norm, end, clause_of(start)[1] if clause_of else len(norm)
+                )
+            )
+        ):
             kind = "present"
         if kind == "future" and _NTH_VISIT.match(norm, end):
             kind = "past"  # 9月12号第二次 / 10月8号第一次去: the date of an earlier visit

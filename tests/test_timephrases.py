@@ -114,6 +114,12 @@ def test_month_slash_day(doc_of, text, expected):
         ("年前把合同签了", [("年前", "future")]),
         # Whenever month end comes round: a habit, not a day ahead.
         ("现在用的软件一到月底出报表就卡", [("月底", "present")]),
+        # What happens each time it comes round, told by what follows.
+        ("她说月底对账老是对不上", [("月底", "present")]),
+        ("年底汇算清缴老出问题", [("年底", "present")]),
+        ("月底报表都要IT手动跑一两天", [("月底", "present")]),
+        ("月底把报价发过去", [("月底", "future")]),
+        ("月底前都要交上来", [("月底前", "future")]),
     ],
 )
 def test_years_ago_and_habits(doc_of, text, expected):
