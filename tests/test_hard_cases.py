@@ -2775,6 +2775,12 @@ def test_colleague_who_came_along_is_ours(judge):
         # ... or the one in charge of it was not met.
         "今天去了滨湖那个项目，但没见到管分包的项目经理，只跟资料员聊了几句。",
         "见了前台，负责采购的王经理今天出差。",
+        "前台说老板在里屋打牌，没空见。",
+        "回访了上个月装试用机的纸箱厂，机器运转正常，没见到负责人。",
+        # ... or it goes to their company or manager, whose word it is.
+        "王经理说他们现在给的是4500，嫌贵。说要跟公司汇报。",
+        "见了仓库主管小吴，他说去年租的才2500，还说这事要报给他们经理。",
+        "黄经理说合同是总部统一招的，项目上只能提意见。",
     ],
 )
 def test_the_person_met_does_not_decide(judge, text):
@@ -2918,3 +2924,8 @@ def test_a_difference_word_glued_before_an_amount_names_the_gap(judge, text, gap
 )
 def test_titles_inside_words_name_a_contact(status_of, text, expected):
     assert status_of(text, "kp_identified") == expected
+
+
+def test_our_own_report_upwards_says_nothing_of_their_decider(judge):
+    r = judge("见了老板陈总本人，厂里的事他一个人定。报价我回去跟领导汇报一下再给他。")
+    assert r.facts["kp_met"] == "yes"
