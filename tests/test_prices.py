@@ -360,6 +360,7 @@ def test_the_gap_not_worth_a_change_is_no_customer_price(judge):
         ("邓工给我看了马尔文的报价单，41万，我们同配置报38.5万。", 385000, 410000),
         ("我说友商的报价是3万，我们报3万5。", 35000, 30000),
         ("他们现在的进货价每盒9.5元，我们报8.8元。", 8.8, 9.5),
+        ("现在拿的那个牌子进价一瓶24。俺们同规格的进价27，她一听就摇头。", 27, 24),
     ],
 )
 def test_a_price_kind_takes_the_side_of_its_subject(judge, text, ours, theirs):
