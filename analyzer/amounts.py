@@ -123,10 +123,13 @@ def cn_to_number(s: str) -> float | None:
     section = 0
     number = 0
     last_unit = 1
+    after_zero = False  # 一百零五 is 105: after 零 the last digit counts ones, no shorthand
     for c in s:
         if c in _CN_DIGIT:
             number = _CN_DIGIT[c]
+            after_zero = after_zero or number == 0
         else:
+            after_zero = False
             unit = _CN_UNIT[c]
             if unit >= 10_000:
                 section = (section + number) * unit
@@ -138,7 +141,7 @@ def cn_to_number(s: str) -> float | None:
             last_unit = unit
     if number:
         # Shorthand tail: 三万五 = 35000, 两千五 = 2500, 一万二 = 12000.
-        if last_unit >= 100:
+        if last_unit >= 100 and not after_zero:
             number *= last_unit // 10
         total += number
         number = 0

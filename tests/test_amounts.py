@@ -96,7 +96,17 @@ def test_counts_and_vague_money_are_no_amount(text):
 
 
 @pytest.mark.parametrize(
-    ("cn", "n"), [("十二万", 120000), ("一万二", 12000), ("两千五", 2500), ("三万五千", 35000)]
+    ("cn", "n"),
+    [
+        ("十二万", 120000),
+        ("一万二", 12000),
+        ("两千五", 2500),
+        ("三万五千", 35000),
+        # After 零 the last digit counts ones: no shorthand.
+        ("一百零五", 105),
+        ("两千零八", 2008),
+        ("一千零五十", 1050),
+    ],
 )
 def test_chinese_numerals(cn, n):
     assert cn_to_number(cn) == n
