@@ -2929,3 +2929,11 @@ def test_titles_inside_words_name_a_contact(status_of, text, expected):
 def test_our_own_report_upwards_says_nothing_of_their_decider(judge):
     r = judge("见了老板陈总本人，厂里的事他一个人定。报价我回去跟领导汇报一下再给他。")
     assert r.facts["kp_met"] == "yes"
+
+
+def test_words_of_spoken_and_rural_notes(judge, status_of):
+    assert judge("种粮大户韩建军，新包了600亩，买啥他自己拿主意。").facts["kp_met"] == "yes"
+    assert judge("对接的是采购小秦，他说贵了两块钱他们老板肯定不同意。").facts["kp_met"] == "no"
+    assert judge("跟仓库的人聊了几句，说二氧化碳一个礼拜也就三四瓶。").facts["need"] == "yes"
+    assert status_of("何经理 报了8.9一公斤 他说回去比一比", "customer_voice") == "partial"
+    assert status_of("前屯王大户说尿素今年涨到两千五一吨了", "kp_identified") == "partial"
