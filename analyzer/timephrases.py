@@ -33,6 +33,10 @@ _FUTURE_CORE = (
     r"(?:明天|明早|明晚|明日|后天|大后天|下下?(?:个)?(?:周|星期|礼拜)(?:[一二三四五六日天末]|[1-7])?"
     r"|下(?:个)?月(?:初|中旬|上旬|下旬|中|底)?|下半年|下季度|下个季度|明年|年后|年前|年底|节后|节前"
     r"|春节(?:前|后)|国庆(?:前|后)|元旦(?:前|后)|月底|月初|月中|周末|这周末|本周末"
+    # The lunar and farming calendar: 腊月二十一, 正月十六前, 开春, 麦收前, 秋收完, 中秋前.
+    r"|(?:腊月|正月|冬月)(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]?|[一二三四五六七八九十]{1,3})?(?:[号日])?"
+    r"|开春(?:后|以后)?|(?:麦收|秋收|麦播|秋播|插秧|春耕)(?:前|后|完|以后|之前|以前)|秋后|过了年|过完年"
+    r"|(?:清明|端午|中秋|五一|(?<![双0-9一二三四五六七八九十])十一)(?:前|后|节前|节后)"
     # 这两天准备好送过去 / 过两天再约: the next few days, when a plan follows (这两天一直下雨 is now).
     r"|(?:这两天|这几天|近两天|近几天|过两天|过几天)(?=就|会|再|把|给|内|之内|准备|发|送|安排|约|联系|回复|报|做|整理|出)"
     rf"|(?:这|本)(?:个)?(?:周|星期|礼拜)(?:[一二三四五六日天末]|[1-7])"
@@ -49,7 +53,7 @@ _LATER_TODAY = rxcache.compile(
 )
 # Every phrase starts with one of these characters: the lookahead lets the regex engine skip
 # the rest of the text four times faster, and keeps leading spaces out of a clock time.
-_FIRST = "明后大下春国元月周这本星礼年节昨前上去之刚今当早中傍晚凌0-9一二两三四五六七八九十"
+_FIRST = "明后大下春国元月周这本星礼年节昨前上去之刚今当早中傍晚凌过近腊正冬开麦秋插清端0-9一二两三四五六七八九十"
 _TIME = rxcache.compile(
     rf"(?=[{_FIRST}])(?:(?P<future>{_FUTURE_CORE}(?:{_DAYPART}|前|之前|以前|左右|底|初)?\s*(?:{_CLOCK_AFTER})?(?:前|之前|左右)?)"
     rf"|(?P<past>{_PAST_CORE}{_DAYPART}?\s*(?:{_CLOCK_AFTER})?)"

@@ -25,6 +25,13 @@ def kinds(text):
         ("三天内给答复", "三天内"),
         ("这周五前送样", "这周五前"),
         ("备案资料这两天准备好送过去", "这两天"),
+        ("过两天把报价单发给采购部", "过两天"),
+        # The lunar and farming calendar.
+        ("腊月二十一上午去社里当面谈", "腊月二十一上午"),
+        ("正月十六前把5件送到店里", "正月十六前"),
+        ("麦收前把种子送到", "麦收前"),
+        ("开春后带飞手去看地", "开春后"),
+        ("中秋前要定下来", "中秋前"),
     ],
 )
 def test_future_phrases(text, phrase):
@@ -216,3 +223,8 @@ def test_a_person_called_周_is_no_weekday(doc_of, text):
 
 def test_a_list_of_days_is_still_days():
     assert kinds("3号、5号来送货") == [("3号", "future"), ("5号", "future")]
+
+
+def test_national_day_is_not_cut_out_of_a_longer_name():
+    assert all(phrase != "十一前" for phrase, _ in kinds("双十一前要补80个分拣"))
+    assert kinds("十一前把合同签了") == [("十一前", "future")]
