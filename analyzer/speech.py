@@ -131,6 +131,10 @@ def _glued_subject(doc: Document, start: int, end: int) -> bool:
 _NEGATED_VERB = rxcache.compile(r"(?:没有|没|未|并未|并没有|从没|从未)[^，。；,;！？\s]{0,4}$")
 
 
+# 他说考虑一下，10点半离开: a clause that opens with the clock is the diary going on.
+_CLOCK_OPENS = rxcache.compile(r"\s*(?:\d{1,2}[:：]\d{2}|\d{1,2}点[半多]?|[上下]午\d{1,2}点)")
+
+
 def find_speech(doc: Document) -> list[SpeechCue]:
     from .document import SpeechCue
 
@@ -210,6 +214,7 @@ def find_speech(doc: Document) -> list[SpeechCue]:
                     if (
                         lang.rep_subject_re.match(doc.norm, c_start)
                         or lang.speech_stop_re.match(doc.norm, c_start)
+                        or _CLOCK_OPENS.match(doc.norm, c_start)
                         or doc.colleague_at(c_start)
                     ):
                         content_end = c_start  # 吴总问价，小曹报了9.2万: our colleague speaks now

@@ -449,6 +449,8 @@ def test_rival_named_only_through_its_price(status_of):
         "他说先放着，然后我就回来了。",
         "打了个电话，客户说考虑一下，下周再打过去问问。",
         "他小舅子看店，说暂时不需要，没约时间。",
+        # The clock opening a clause is the diary going on.
+        "见了老板老马，聊了下租瓶子的事，然后他说考虑一下，10点半离开，然后去下一家。",
     ],
 )
 def test_the_customers_words_end_where_the_rep_takes_over(status_of, text):
