@@ -2939,3 +2939,9 @@ def test_words_of_spoken_and_rural_notes(judge, status_of):
     assert judge("跟仓库的人聊了几句，说二氧化碳一个礼拜也就三四瓶。").facts["need"] == "yes"
     assert status_of("何经理 报了8.9一公斤 他说回去比一比", "customer_voice") == "partial"
     assert status_of("前屯王大户说尿素今年涨到两千五一吨了", "kp_identified") == "partial"
+
+
+def test_the_round_going_on_to_other_customers_is_no_next_step(status_of):
+    text = "今天去了三个村，发了两百多张传单，讲了我们的飞防服务。明天继续去别的村。"
+    assert status_of(text, "next_step") == "missing"
+    assert status_of("报了价，他说月底前定。明天上午再去他店里送样品。", "next_step") == "met"
