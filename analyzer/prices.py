@@ -272,8 +272,10 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
             role, is_strong = _fallback(doc, all_spans, a, cues)
         if role is None or role == "not_price":
             continue
-        if not a.explicit and not _right_after_cue(
-            doc, all_spans.within(a.start - 14, a.start), a.start, a.end
+        if (
+            not a.explicit
+            and not _right_after_cue(doc, all_spans.within(a.start - 14, a.start), a.start, a.end)
+            and not _answers_a_price(doc, all_spans, prices, a.start, sent_start)
         ):
             continue  # a bare number not right after a price word: a count, an id, a model
         prices.append(Price(a.start, a.end, a.value, role, is_strong))
@@ -426,6 +428,19 @@ def _right_after_cue(doc: Document, spans, start: int, end: int) -> bool:
 
 
 _PER_UNIT = rxcache.compile(rf"(?:(?:每|一){_UNIT}|人均)[是为]?$")
+
+
+def _answers_a_price(
+    doc: Document, spans: _Spans, prices: list[Price], at: int, sent_start: int
+) -> bool:
+    """A bare number right after our side's name, where the sentence has just named a price:
+    他们现在是三十块一瓶拿的，我说我们三十三."""
+    if not prices or prices[-1].start < sent_start:
+        return False
+    for s, e, _ in spans.within(at - 6, at):
+        if doc.norm[s:e] in SUBJECT_WORDS and not _FILLERS.sub("", doc.norm[e:at]):
+            return True
+    return False
 
 
 def _fallback(doc: Document, spans, a, cues: PriceCues) -> tuple[str | None, bool]:

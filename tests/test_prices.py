@@ -191,6 +191,8 @@ def test_the_customers_side_said_another_way(judge, text, ours, theirs):
         ),
         ("我说一套四块五。她说隔壁那家才三块八一套。我说三块八做不了，最低四块二。", 4.2, 3.8),
         ("我们软件一年980。她说美团那边软件一年才600。我说第一年按800给她。", 800, 600),
+        # A bare number after our side's name, answering a price just named.
+        ("徐姐说他们现在的二氧化碳是三十块一瓶拿的，我说我们三十三，她说那你们贵了。", 33, 30),
         # They asked the price, we quoted it: the quote after their question is ours.
         ("客户来店看了T40，问了价格，报了5万8，嫌贵，走了。", 58000, None),
         ("人事挺感兴趣，问价格，报了每人每月15块。她说要跟钉钉比比", 15, None),
