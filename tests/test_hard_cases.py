@@ -2947,3 +2947,16 @@ def test_the_round_going_on_to_other_customers_is_no_next_step(status_of):
     text = "今天去了三个村，发了两百多张传单，讲了我们的飞防服务。明天继续去别的村。"
     assert status_of(text, "next_step") == "missing"
     assert status_of("报了价，他说月底前定。明天上午再去他店里送样品。", "next_step") == "met"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The guard or the front desk alone names no contact ...
+        ("去了宝山那家钢构厂，门卫说今天不对外，没让进，白跑一趟。", "missing"),
+        # ... the one they speak of does (away: the decider not met).
+        ("前台说行政经理出差了，留了资料。", "met"),
+    ],
+)
+def test_the_gate_alone_names_no_contact(status_of, text, expected):
+    assert status_of(text, "kp_identified") == expected
