@@ -2960,3 +2960,11 @@ def test_the_round_going_on_to_other_customers_is_no_next_step(status_of):
 )
 def test_the_gate_alone_names_no_contact(status_of, text, expected):
     assert status_of(text, "kp_identified") == expected
+
+
+def test_their_own_growth_is_no_comparison_of_value(status_of):
+    assert (
+        status_of("护士长说新址是8张椅，比现在多3张，口扫也在清单上。", "value_comparison")
+        == "missing"
+    )
+    assert status_of("我们现货交期2周，比他们现在用的三菱快10周。", "value_comparison") == "met"
