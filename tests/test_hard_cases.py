@@ -2968,3 +2968,7 @@ def test_their_own_growth_is_no_comparison_of_value(status_of):
         == "missing"
     )
     assert status_of("我们现货交期2周，比他们现在用的三菱快10周。", "value_comparison") == "met"
+
+
+def test_price_talk_in_english(status_of):
+    assert status_of("雅美口腔 follow up：pricing已发，等回复。", "price_gap") == "partial"
