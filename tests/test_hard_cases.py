@@ -2780,6 +2780,7 @@ def test_colleague_who_came_along_is_ours(judge):
         "今天去了滨湖那个项目，但没见到管分包的项目经理，只跟资料员聊了几句。",
         "见了前台，负责采购的王经理今天出差。",
         "前台说老板在里屋打牌，没空见。",
+        "美佳口腔：前台说邓院长在做种植手术，等了40分钟也没出来，没见到。",
         "回访了上个月装试用机的纸箱厂，机器运转正常，没见到负责人。",
         # ... or it goes to their company or manager, whose word it is.
         "王经理说他们现在给的是4500，嫌贵。说要跟公司汇报。",
@@ -2972,3 +2973,8 @@ def test_their_own_growth_is_no_comparison_of_value(status_of):
 
 def test_price_talk_in_english(status_of):
     assert status_of("雅美口腔 follow up：pricing已发，等回复。", "price_gap") == "partial"
+
+
+def test_the_head_back_from_surgery_was_met(judge):
+    r = judge("前台说李院长在做手术。11:15 院长出来了，聊了大概十分钟，给了样品。")
+    assert r.facts["kp_met"] != "no"
