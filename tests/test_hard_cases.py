@@ -866,6 +866,7 @@ def test_someone_above_has_the_say(judge, text):
         "拜访了育才中学的黄主任。\n【主管点评】经费节点记下来，明年2月就要开始跟，下次先电话预约。",
         "这次等于白跑，下次去之前要先打电话确认老板在不在。",
         "这次的问题是我一上来就谈价格，下次见物资部要先讲账再讲价。",
+        "赵总同意下周一下午给财务演示。我评：小林节奏对，先算对账省下的人工再谈价。",
     ],
 )
 def test_what_to_do_better_and_a_managers_comment_are_a_review(status_of, text):
