@@ -40,6 +40,9 @@ def test_computed_gap(judge):
         "电话13812345678，型号6205。",
         "社里3800亩，得有个按3800亩算的让价方案。",
         "他说手头紧，刚从农商行贷了20万。",
+        # Their running costs (a bill, fuel, tolls) are no price of ours or theirs.
+        "他说电费一个月15万左右，确实高。",
+        "按她一台车一个月两万油钱算，省下来很快。",
         # What the shop sells it on at is no price between us.
         "她店里现在卖的那款，她卖32。",
         "周老板说这个种子他在店里能卖一袋75。",
