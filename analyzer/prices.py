@@ -14,6 +14,7 @@ competitor's quote and not our 报的. A bare number (3500) is a price
 only right after a cue (报价3500). An amount whose nearest cue is a
 non-price word (营收, 罚款, 投放) is not a price. A kind of price that is usually the
 customer's (进货价, 的报价) is ours where our side is its clause's subject (我们口红进货价29).
+With one side's price and the gap stated, the amount the gap measures is the other side's.
 """
 
 from __future__ import annotations

@@ -217,9 +217,10 @@ def _close_section(seg: Segments, idx: int, end: int, norm: str) -> None:
 
 _SENTENCE_END_RE = rxcache.compile("[" + re.escape(_SENTENCE_END) + "]")
 # 10:30 and 12,800 are one token, not two clauses: a mark between two digits is no boundary.
-# A space after a figure ends a clause where a word follows (报了每台600 他说太高了: the quote, then
-# what he said), unless the word is the figure's unit (9,800 元, 3 万) or the figure is a clock
-# time (10:00 去厂里) or a model (psa-90 测一个样). Only a clause: the sentence still names whose price it is.
+# A space after a figure ends a clause where a word follows (报了每台600 他说太高了: the quote,
+# then what he said), unless the word is the figure's unit (9,800 元, 3 万) or the figure is a
+# clock time (10:00 去厂里) or a model (psa-90 测一个样). Only a clause: the sentence still names
+# whose price it is.
 _CLAUSE_END_RE = rxcache.compile(
     "(?<![0-9])[" + re.escape(_CLAUSE_END) + "]|[" + re.escape(_CLAUSE_END) + "](?![0-9])"
     r"|(?<=[0-9%])(?<![:：.][0-9][0-9])(?<![a-z-][0-9])(?<![a-z-][0-9]{2})(?<![a-z-][0-9]{3})"
