@@ -122,6 +122,9 @@ def segment(norm: str, symbol_headings: dict[str, str] | None = None) -> Segment
         marked = None
         if not heading:
             heading = marked = _HEADING_MARK.match(rest)
+        if not heading and body.lstrip(" \t\u3000")[:1] in _OPEN_BOXES:
+            # The unticked box is the bullet; a bare field name after it is a field left open.
+            heading = marked = _BARE_FIELD.match(rest)
         if heading:
             at = cursor - line_start
             current_section = _open_section(
@@ -160,11 +163,20 @@ _FORM_LINE = rxcache.compile(r"[ \t\u3000]*[\u4e00-\u9fff]{2,8}[:：]")
 _FORM_FIELD = rxcache.compile(r"(?<=[ \t\u3000])(?=[\u4e00-\u9fff]{2,6}(?<![说问讲道答称])[:：])")
 
 
+# A checklist on one line (☑ KP：王经理 ☐ 预算 ☑ 下一步：跟进): each box opens a field.
+_BOX = "☐☑☒✅□⬜"
+_BOX_FIELD = rxcache.compile(rf"(?<=[^\s{_BOX}])[ \t\u3000]*(?=[{_BOX}])")
+# An unticked box with a bare field name after it (☐ 预算) is a field left open.
+_OPEN_BOXES = "☐□⬜"
+_BARE_FIELD = rxcache.compile(r"([\u4e00-\u9fffa-z/]{1,6})[ \t\u3000:：]*$")
+
+
 def _lines(norm: str) -> list[str]:
     """The note's lines, a line that holds a field list split where each inline field begins."""
     out: list[str] = []
     for line in norm.splitlines(keepends=True):
         cuts = [m.end() for m in _INLINE_HEADING.finditer(line)]
+        cuts += [m.end() for m in _BOX_FIELD.finditer(line)]
         if _FORM_LINE.match(line):
             cuts = sorted({*cuts, *(m.start() for m in _FORM_FIELD.finditer(line))})
         if not cuts:

@@ -210,6 +210,25 @@ def test_a_space_after_a_figure_ends_its_clause(judge):
     )
 
 
+def test_an_unticked_box_is_a_field_left_open(status_of):
+    from analyzer.segment import segment
+
+    fields = segment("☑ kp：王经理 ☑ 需求：有 ☐ 预算 ☑ 报价：已报 ☐ 竞品 ☑ 下一步：跟进").sections
+    assert [(s.heading, s.empty) for s in fields] == [
+        ("kp", False),
+        ("需求", False),
+        ("预算", True),
+        ("报价", False),
+        ("竞品", True),
+        ("下一步", False),
+    ]
+    # An unticked box with words after it still says them (报价：还没报).
+    assert not segment("☐ 报价：还没报，公司底价单头炒炉8800").sections[0].empty
+    text = "☐ KP ☐ 预算 ☐ 痛点 ☐ 竞品 ☑ 下一步：再约\n城西那家川菜馆，没聊上。"
+    assert status_of(text, "kp_identified") == "missing"
+    assert status_of(text, "need_confirmed") == "missing"
+
+
 def test_a_question_is_no_field_left_open():
     from analyzer.segment import segment
 
