@@ -383,20 +383,18 @@ def test_a_price_kind_takes_the_side_of_its_subject(judge, text, ours, theirs):
 
 
 @pytest.mark.parametrize(
-    ("text", "theirs"),
+    ("text", "ours", "theirs"),
     [
-        ("我报了双缸电炸炉7800，他说美团上看到同款4500，差3300。", 4500),
-        ("我们报首重5元，他要4.5，差5毛。", 4.5),
-        ("我们报了一套298，他们现在那家280，差18块。", 280),
+        ("我报了双缸电炸炉7800，他说美团上看到同款4500，差3300。", 7800, 4500),
+        ("我们报首重5元，他要4.5，差5毛。", 5, 4.5),
+        ("我们报了一套298，他们现在那家280，差18块。", 298, 280),
+        # From their price to ours.
+        ("她心里的数是一瓶45，我们开的52，差7块。", 52, 45),
     ],
 )
-def test_the_amount_the_gap_measures_is_theirs(judge, text, theirs):
-    assert judge(text).facts["customer_price"] == theirs
-
-
-def test_the_amount_the_gap_measures_from_their_price_is_ours(judge):
-    r = judge("她心里的数是一瓶45，我们开的52，差7块。")
-    assert (r.facts["our_price"], r.facts["customer_price"]) == (52, 45)
+def test_the_amount_the_gap_measures_is_the_other_sides(judge, text, ours, theirs):
+    r = judge(text)
+    assert (r.facts["our_price"], r.facts["customer_price"]) == (ours, theirs)
 
 
 def test_no_amount_is_theirs_by_the_gap_when_none_fits(judge):
