@@ -61,6 +61,8 @@ def normalise(text: str) -> str:
     if _LIST_MARKER.search(text):
         text = _LIST_MARKER.sub(_point_break, text)
     out = text.translate(_TABLE)
+    if "×" in out:
+        out = _CROSS_FOR_NOT.sub("不", out)
     if is_cantonese(out):
         out = cantonese_to_mandarin(out)
     out = northern_to_mandarin(out)
@@ -87,6 +89,11 @@ _LIST_MARKER = rxcache.compile("[\u2460-\u249b\u24eb-\u24fe\u2776-\u2793\u3220-\
 def _point_break(m: re.Match) -> str:
     line_start = m.string.rfind("\n", 0, m.start()) + 1
     return " " if not m.string[line_start : m.start()].strip(" \t\u3000") else "\n"
+
+
+# Reps who write in symbols use × for "not" before a word (合同×她签, ×自动续, 门店×权换); between
+# figures it stays a times sign (42台×80度, 1.2米×2米).
+_CROSS_FOR_NOT = rxcache.compile(r"×(?=[\u4e00-\u9fff])")
 
 
 # Taiwan writes the aspect particle 着 as 著 (接著, 跟著), which t2s keeps as 著 (著名).

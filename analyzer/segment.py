@@ -17,7 +17,8 @@ from . import rxcache
 
 _SENTENCE_END = "。！？!?…"
 # A semicolon joins contrasted halves (那家没有…；我们有…): a clause boundary, not a sentence end.
-_CLAUSE_END = "，,：:；;"
+# An arrow joins steps the way a comma does (先看布草间 → 再去洗衣房 → 陈姐说…).
+_CLAUSE_END = "，,：:；;→"
 # Emoji and arrows mark list items too in notes typed on a phone (🤔 判断：…, 👉 下周发).
 _SYMBOLS = "\U0001f000-\U0001faff\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d"
 _BULLET = rxcache.compile(
@@ -45,8 +46,11 @@ _EMPTY_BODY = rxcache.compile(
     r"|以上[，,]?\s*请领导(?:审阅|指示|批示)|特此汇报|妥否[，,]?\s*请(?:领导)?指示|请领导(?:审阅|指示|批示))?"
     r"[\s\-—_/、。.，,:：;；]*$"
 )
+# Typed with plain quotes after a speaker's colon too (周师傅:'早餐高峰盘子出来一片水印'); not
+# elsewhere, where ' is an apostrophe (linda's).
 _QUOTES = rxcache.compile(
     r"“([^”\n]{1,400})”|\"([^\"\n]{1,400})\"|「([^」\n]{1,400})」|『([^』\n]{1,400})』"
+    r"|(?<=[:：])\s*'([^'\n]{1,400})'"
 )
 # Only between two Chinese characters: "quote 全年" or "9,800 元" are one phrase.
 _SPACE_BETWEEN_WORDS = rxcache.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
@@ -143,7 +147,7 @@ def segment(norm: str, symbol_headings: dict[str, str] | None = None) -> Segment
     if current_section is not None:
         _close_section(seg, current_section, len(norm), norm)
     for m in _QUOTES.finditer(norm):
-        g = next(i for i in range(1, 5) if m.group(i) is not None)
+        g = next(i for i in range(1, 6) if m.group(i) is not None)
         seg.quotes.append((m.start(g), m.end(g)))
     return seg
 

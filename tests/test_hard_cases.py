@@ -2998,3 +2998,20 @@ def test_price_talk_in_english(status_of):
 def test_the_head_back_from_surgery_was_met(judge):
     r = judge("前台说李院长在做手术。11:15 院长出来了，聊了大概十分钟，给了样品。")
     assert r.facts["kp_met"] != "no"
+
+
+def test_notes_written_in_symbols(judge, status_of):
+    from analyzer.normalize import normalise
+    from analyzer.segment import segment
+
+    # An arrow joins steps as a comma does.
+    norm = "先看布草间 → 再去洗衣房 → 陈姐说要去开晨会"
+    assert len(segment(norm).clauses) == 3
+    # × before a word is "not"; between figures it stays a times sign.
+    assert normalise("合同×她签 ×自动续 42台×80度") == "合同不她签 不自动续 42台×80度"
+    assert judge("见:副总监贺斌 → 他能推 → 他本人×拍板").facts["kp_met"] == "no"
+    # Plain quotes after a speaker's colon are their words.
+    text = (
+        "开元名都 工程部周工 → 周工:'布草发黄发脆 一条床单洗不到150次就破' → 讲了我们氧漂体系的优势"
+    )
+    assert status_of(text, "customer_voice") == "met"
