@@ -32,7 +32,13 @@ def _t2s():
     return _converter
 
 
+# Symbols that notes written in symbols use for words: up (价↑8% / 单价↑4块), down, about.
+_SYMBOL_WORDS = {"↑": "高", "↓": "低", "≈": "约"}
+
+
 def _char(c: str) -> str:
+    if c in _SYMBOL_WORDS:
+        return _SYMBOL_WORDS[c]
     n = unicodedata.normalize("NFKC", c)
     if len(n) != 1:
         return c

@@ -3009,6 +3009,8 @@ def test_notes_written_in_symbols(judge, status_of):
     assert len(segment(norm).clauses) == 3
     # × before a word is "not"; between figures it stays a times sign.
     assert normalise("合同×她签 ×自动续 42台×80度") == "合同不她签 不自动续 42台×80度"
+    # Up, down and about.
+    assert normalise("单价↑4块 用量↓≈20%") == "单价高4块 用量低约20%"
     assert judge("见:副总监贺斌 → 他能推 → 他本人×拍板").facts["kp_met"] == "no"
     # Plain quotes after a speaker's colon are their words.
     text = (
