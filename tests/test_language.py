@@ -143,3 +143,6 @@ def test_latin_jargon_is_no_person(doc_of):
         c for c in doc_of("deck讲了40分钟，团队反馈很好。").speech if c.speaker == "customer"
     ] == []
     assert [c.speaker for c in doc_of("Kevin说下周给答复。").speech] == ["customer"]
+    # 司机APP全讲了一遍: an app, not someone called App.
+    pitch = "小王从北斗定位、电子围栏讲到司机APP全讲了一遍。"
+    assert [c for c in doc_of(pitch).speech if c.speaker == "customer"] == []
