@@ -470,6 +470,8 @@ def test_rival_named_only_through_its_price(status_of):
         "他小舅子看店，说暂时不需要，没约时间。",
         # The clock opening a clause is the diary going on.
         "见了老板老马，聊了下租瓶子的事，然后他说考虑一下，10点半离开，然后去下一家。",
+        # How the talk ended is the rep's account.
+        "陪小林见冷链客户，客户嫌贵，没谈下来。",
     ],
 )
 def test_the_customers_words_end_where_the_rep_takes_over(status_of, text):
