@@ -80,7 +80,7 @@ _OPENING = " \t\u3000\r\n【[（(#*-"
 _HEADING_END = "】]）)\n:："
 _COUNTED_YEARS = rxcache.compile(r"[\d一二两三四五六七八九十几多半来]")
 # 一到月底就卡 / 每到周末: whenever it comes round, not a day ahead.
-_HABITUAL = rxcache.compile(r"(?:一到|每到|每逢|每个|每次到)$")
+_HABITUAL = rxcache.compile(r"(?:一到|每到|每逢|每个|每次到|每)$")
 # 月底对账老是对不上 / 年底汇算清缴老出问题 / 月底报表都要IT手动跑: what happens each time it
 # comes round, told by what follows in the clause.
 _RECURRING = rxcache.compile(r"(?:月底|月初|月中|年底|年初|周末)")

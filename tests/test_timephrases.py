@@ -127,6 +127,8 @@ def test_month_slash_day(doc_of, text, expected):
         ("月底报表都要IT手动跑一两天", [("月底", "present")]),
         ("月底把报价发过去", [("月底", "future")]),
         ("月底前都要交上来", [("月底前", "future")]),
+        # Every Monday is a habit.
+        ("阿坤说他们每周一下午休息", [("周一下午", "present")]),
     ],
 )
 def test_years_ago_and_habits(doc_of, text, expected):
