@@ -2808,6 +2808,9 @@ def test_colleague_who_came_along_is_ours(judge):
         "王经理说他们现在给的是4500，嫌贵。说要跟公司汇报。",
         "见了仓库主管小吴，他说去年租的才2500，还说这事要报给他们经理。",
         "黄经理说合同是总部统一招的，项目上只能提意见。",
+        # Written in symbols, or naming the general manager by letters.
+        "见:品控经理许丽 → 合同要报集团采购中心 → KP✗",
+        "客房部经理赵姐急 问能不能两周内全酒店灭蟑一遍 → 她说要报GM → 等通知",
     ],
 )
 def test_the_person_met_does_not_decide(judge, text):
