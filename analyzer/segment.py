@@ -147,7 +147,7 @@ def segment(norm: str, symbol_headings: dict[str, str] | None = None) -> Segment
     if current_section is not None:
         _close_section(seg, current_section, len(norm), norm)
     for m in _QUOTES.finditer(norm):
-        g = next(i for i in range(1, 6) if m.group(i) is not None)
+        g = next(i for i in range(1, _QUOTES.groups + 1) if m.group(i) is not None)
         seg.quotes.append((m.start(g), m.end(g)))
     return seg
 

@@ -1499,6 +1499,7 @@ def test_they_already_have_one(judge, text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # They have one already, however said: a current way mentioned.
         ("今天跑了美食街，扫了七八家，大家都说有收银了，不换。", "partial"),
         ("跑了八家小卖店，都说啤酒有人送了，不要。", "partial"),
         ("客户说不需要，他们集团统一买了团险。", "partial"),
@@ -1506,24 +1507,18 @@ def test_they_already_have_one(judge, text):
         # Having business, or interest, is no supplier.
         ("刘经理记了一下，然后说有事先走了。", "missing"),
         ("他说有兴趣了，让我发资料。", "missing"),
-    ],
-)
-def test_they_have_one_already_however_said(status_of, text, expected):
-    assert status_of(text, "value_comparison") == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         # Where the rep canvasses, another one is another prospect.
         ("跑了几家诊所发了资料，有一家说有兴趣。", "missing"),
         ("今天拜访了4家客户，都是种葡萄的，发了资料。其中一家有意向。", "missing"),
         # Elsewhere it is a rival.
         ("王总说有一家报了3万，比我们便宜。", "partial"),
         ("他们去年用的是另一家，售后不太行。", "partial"),
+        # Their own growth is no comparison of our value; ours against their supplier is.
+        ("护士长说新址是8张椅，比现在多3张，口扫也在清单上。", "missing"),
+        ("我们现货交期2周，比他们现在用的三菱快10周。", "met"),
     ],
 )
-def test_another_one_is_a_prospect_where_the_rep_canvasses(status_of, text, expected):
+def test_current_ways_rivals_and_prospects_said_other_ways(status_of, text, expected):
     assert status_of(text, "value_comparison") == expected
 
 
@@ -2986,14 +2981,6 @@ def test_the_round_going_on_to_other_customers_is_no_next_step(status_of):
 )
 def test_the_gate_alone_names_no_contact(status_of, text, expected):
     assert status_of(text, "kp_identified") == expected
-
-
-def test_their_own_growth_is_no_comparison_of_value(status_of):
-    assert (
-        status_of("护士长说新址是8张椅，比现在多3张，口扫也在清单上。", "value_comparison")
-        == "missing"
-    )
-    assert status_of("我们现货交期2周，比他们现在用的三菱快10周。", "value_comparison") == "met"
 
 
 def test_price_talk_in_english(status_of):
