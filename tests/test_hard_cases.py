@@ -1996,6 +1996,10 @@ def test_the_owner_speaking_and_the_contact_reporting_up(judge, text, expected):
     [
         ("今天见了安捷电商的运营负责人，他们在看几家快递。", "yes"),
         ("这周又去了两趟联运物流，车队经理说今年不换车了。", "no"),
+        # Ruled out with a colloquial verb, or the work kept in-house; a supplier already in place.
+        ("和厂里聊了下绿化的事，他们说今年不弄。", "no"),
+        ("王总说保洁是厂里自己人做，不用外包。", "no"),
+        ("去了两家水果批发商，都说有供货了。", "no"),
     ],
 )
 def test_weighing_suppliers_is_a_need_and_ruling_out_a_purchase_is_none(judge, text, expected):
