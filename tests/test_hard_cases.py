@@ -2000,6 +2000,9 @@ def test_the_owner_speaking_and_the_contact_reporting_up(judge, text, expected):
         ("和厂里聊了下绿化的事，他们说今年不弄。", "no"),
         ("王总说保洁是厂里自己人做，不用外包。", "no"),
         ("去了两家水果批发商，都说有供货了。", "no"),
+        # Weighing us against other vendors is a buying process; 比比 alone is a brush-off.
+        ("跟进远航贸易，对方说还在跟另外两家比，等通知。", "yes"),
+        ("报了每人每月15块，她说要跟钉钉比比。", "unknown"),
     ],
 )
 def test_weighing_suppliers_is_a_need_and_ruling_out_a_purchase_is_none(judge, text, expected):
