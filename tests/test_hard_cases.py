@@ -2003,6 +2003,10 @@ def test_the_owner_speaking_and_the_contact_reporting_up(judge, text, expected):
         # Weighing us against other vendors is a buying process; 比比 alone is a brush-off.
         ("跟进远航贸易，对方说还在跟另外两家比，等通知。", "yes"),
         ("报了每人每月15块，她说要跟钉钉比比。", "unknown"),
+        # A signal or a pain hedged (可能) is not yet a need; said plainly it is.
+        ("总务处主任说校服今年可能统一由区里招标。", "unknown"),
+        ("总务处主任说校服今年统一由区里招标。", "yes"),
+        ("他说明年可能有一笔设备更新的预算。", "unknown"),
     ],
 )
 def test_weighing_suppliers_is_a_need_and_ruling_out_a_purchase_is_none(judge, text, expected):
