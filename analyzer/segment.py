@@ -2,7 +2,7 @@
 
 Works on the normalised text (same offsets as the note). A *section* is a
 heading such as ``【下一步】`` or ``客户情况：`` at the start of a line with the
-body that follows it; a *sentence* ends at 。！？, a line break, or a run of spaces between words
+body that follows it (or a Markdown table row, ``| 竞品 | 现在用鼎捷 |``); a *sentence* ends at 。！？, a line break, or a run of spaces between words
 (notes typed on a phone use spaces as full stops); a *clause* ends at a comma,
 colon or semicolon inside a sentence. Negation and reported
 speech scope over clauses and sentences, so these boundaries matter.
@@ -36,6 +36,13 @@ _HEADING_MARK = rxcache.compile(
     r"^[ \t\u3000]*(?![^\n?？]*(?:谁|什么|吗|哪|怎么|几|多久|能不能|是不是|有没有|呢))"
     r"([\u4e00-\u9fffa-z/]{1,6})[ \t\u3000]*[?？✘✗×]+[ \t\u3000]*"
 )
+# A Markdown table row (| 竞品 | 现在用的鼎捷 |): the first cell names the field, the second is its
+# body, and the row ends the field. The rule line (|---|---|) holds nothing.
+_TABLE_ROW = rxcache.compile(
+    r"^[ \t\u3000]*\|[ \t\u3000]*([^|\n]{1,12}?)[ \t\u3000]*\|[ \t\u3000]*"
+)
+_TABLE_END = rxcache.compile(r"[ \t\u3000]*\|[ \t\u3000]*$")
+_TABLE_RULE = rxcache.compile(r"^[\s|:：\-—=+]*$")
 # A colon after a speech verb introduces the customer's words, not a heading.
 _SPEECH_TAIL = rxcache.compile(r"(说|问|道|讲|表示|回复|反馈|提到|原话|答|称)$")
 # 同上 / 见上 / 见一: the body points back to another section and says nothing of its own.
@@ -110,6 +117,23 @@ def segment(norm: str, symbol_headings: dict[str, str] | None = None) -> Segment
         if m:
             cursor = line_start + m.end()
         rest = norm[cursor : line_start + len(body)]
+        row = _TABLE_ROW.match(body) if body[:1] in "| \t\u3000" else None
+        if row is not None:
+            if _TABLE_RULE.match(body):
+                continue
+            end = line_start + len(body)
+            tail = _TABLE_END.search(body, row.end())
+            if tail is not None:
+                end = line_start + tail.start()
+            current_section = _open_section(
+                seg, current_section, norm, line_start, (row.group(1), *row.span(1), row.end())
+            )
+            _split_sentences(seg, norm, line_start + row.end(), end, current_section)
+            _close_section(seg, current_section, end, norm)
+            current_section = None
+            continue
+        # A field typed after a bar (报价：3.5万｜下一步：…) leaves the bar behind: no part of the body.
+        body = body.rstrip("| \t\u3000") if body.endswith("|") else body
         symbol = _symbol_heading(body, symbol_headings) if symbol_headings else None
         if symbol is not None and not _HEADING_COLON.match(rest):
             name, s_start, s_end = symbol
@@ -161,10 +185,12 @@ _INLINE_HEADING = rxcache.compile(
 
 
 # A CRM form typed on one line (客户名称：金坛 好运洗车 拜访对象：/ 报价：/ 下一步：待定): once the line
-# opens with a field, each later word with a colon after a space is a field too, unless it is
-# someone speaking (店长说：).
+# opens with a field, each later word with a colon after a space or a bar (｜KP：) is a field too,
+# unless it is someone speaking (店长说：).
 _FORM_LINE = rxcache.compile(r"[ \t\u3000]*[\u4e00-\u9fff]{2,8}[:：]")
-_FORM_FIELD = rxcache.compile(r"(?<=[ \t\u3000])(?=[\u4e00-\u9fff]{2,6}(?<![说问讲道答称])[:：])")
+_FORM_FIELD = rxcache.compile(
+    r"(?<=[ \t\u3000|])(?=(?:[\u4e00-\u9fff]{2,6}|[a-z]{2,8})(?<![说问讲道答称])[:：])"
+)
 
 
 # A checklist on one line (☑ KP：王经理 ☐ 预算 ☑ 下一步：跟进): each box opens a field.

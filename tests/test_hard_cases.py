@@ -229,6 +229,39 @@ def test_an_unticked_box_is_a_field_left_open(status_of):
     assert status_of(text, "need_confirmed") == "missing"
 
 
+def test_a_markdown_table_row_is_a_field(status_of):
+    from analyzer.segment import segment
+
+    table = (
+        "| 项目 | 内容 |\n|---|---|\n| 决策人 | — |\n| 预算 | n/a |\n"
+        "| 竞品 | 现在用秦丝，只管进销存 |\n| 下一步 | 待定 |"
+    )
+    fields = segment(table).sections
+    assert [(s.heading, table[s.body_start : s.body_end], s.empty) for s in fields] == [
+        ("项目", "内容", False),
+        ("决策人", "—", True),
+        ("预算", "n/a", True),
+        ("竞品", "现在用秦丝，只管进销存", False),
+        ("下一步", "待定", True),
+    ]
+    # The rule line and the bars are no part of any sentence.
+    assert "|" not in "".join(table[x.start : x.end] for x in segment(table).sentences)
+    empty = "| 项目 | 内容 |\n|---|---|\n| 客户 | 某玩具厂 |\n| 决策人 | — |\n| 竞品 | — |\n| 预算 | N/A |"
+    assert status_of(empty, "kp_identified") == "missing"
+    assert status_of(empty, "value_comparison") == "missing"
+    assert status_of(empty, "need_confirmed") == "missing"
+
+
+def test_fields_typed_after_a_bar_are_fields():
+    from analyzer.normalize import normalise
+    from analyzer.segment import segment
+
+    line = normalise("客户：温州鸿达鞋服｜KP：老板蔡总本人｜报价：3.5万｜下一步：周四下午上门")
+    fields = segment(line).sections
+    assert [s.heading for s in fields] == ["客户", "kp", "报价", "下一步"]
+    assert all("|" not in line[x.start : x.end] for x in segment(line).sentences)
+
+
 def test_a_question_is_no_field_left_open():
     from analyzer.segment import segment
 
