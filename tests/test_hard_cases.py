@@ -83,6 +83,9 @@ def test_time(status_of, text, expected):
         "他们200人，厂房3万平，年营收5000万。",
         "去年被环保罚了20万，每月投放30万。",
         "电话13912345678，型号6205和08B。",
+        # An approval threshold says who signs, not what anyone pays.
+        "行政经理说5万以下的采购她签字就行。",
+        "周主任说超过5万还得走区教育局的政采平台。",
     ],
 )
 def test_not_prices(judge, text):
