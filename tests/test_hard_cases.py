@@ -2016,6 +2016,14 @@ def test_she_asks_her_boss_is_their_step(status_of):
         ("去了那家汽车美容店，他们老板说最近生意不好，没钱买设备。", "yes"),
         ("宠物街第二家萌宠之家，老板老孙说国产的卖不动，客人只认牌子。", "yes"),
         ("猫咖那家，老板娘Amy，店是她一个人的。她说猫砂在淘宝买。", "yes"),
+        # Introduced by name after the title, or praising us to our face.
+        ("顺德的花漾皮肤管理，老板娘何姐，聊了快两个小时。", "yes"),
+        ("西安小寨睫美人，老板娘（姓刘）说这次不要了。", "yes"),
+        ("今天又被老板娘夸了！她又补了20瓶。", "yes"),
+        # The leadership of a public body is who decides; not met, said formally.
+        ("走访县中医院。未见到院领导，设备科无人。", "no"),
+        # Waiting for the boss who never came is the decider not met.
+        ("等老板王哥，他一直没来。", "no"),
         # About the boss, not the boss speaking: someone else decides.
         ("采购赵经理说空压机这块他们老板说了算，他只负责询价。", "no"),
         # Reporting up, said in Cantonese or with 同.
