@@ -232,6 +232,19 @@ def test_an_unticked_box_is_a_field_left_open(status_of):
     assert status_of(text, "need_confirmed") == "missing"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A purchase, a place or a body named by a contact word is no person met.
+        ("经沟通，该单位表示今年有采购意向，待领导研究后再定。", "missing"),
+        ("一、基本情况：按计划走访区行政服务中心。", "missing"),
+        ("见了采购，说今年有采购意向。", "partial"),
+    ],
+)
+def test_contact_words_that_name_no_one(status_of, text, expected):
+    assert status_of(text, "kp_identified") == expected
+
+
 def test_a_markdown_table_row_is_a_field(status_of):
     from analyzer.segment import segment
 
