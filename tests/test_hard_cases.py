@@ -2064,6 +2064,10 @@ def test_the_owner_speaking_and_the_contact_reporting_up(judge, text, expected):
         ("总务处主任说校服今年可能统一由区里招标。", "unknown"),
         ("总务处主任说校服今年统一由区里招标。", "yes"),
         ("他说明年可能有一笔设备更新的预算。", "unknown"),
+        # A pain given as the reason for buying nothing is a no; our own company's size is no pain.
+        ("芜湖那家美甲店老板娘说今年不进新货了，生意太差，明年再说。", "no"),
+        ("给他们介绍了公司，我们是2009年成立的，有三条生产线，防水涂料年产能5万吨。", "unknown"),
+        ("他说产能不够，一个月要少做5万吨。", "yes"),
     ],
 )
 def test_weighing_suppliers_is_a_need_and_ruling_out_a_purchase_is_none(judge, text, expected):
