@@ -6,7 +6,8 @@ simplified, a note that is plainly Cantonese has its dialect words swapped for M
 the same length, so every offset still points into the note as written. Only notes with a
 Cantonese-only character (佢, 嘅, 咗…) are touched: 話, 傾 and 係 are Mandarin words too (电话, 倾向, 关系),
 and even in a Cantonese note they are swapped only where they cannot be those. A few northern
-and southwestern words with a single sense (俺, 咋, 寻思; 莫得, 啥子, 一哈) are swapped in every note.
+and southwestern words with a single sense (俺, 咋, 寻思; 莫得, 啥子, 一哈) are swapped in every note;
+不得, 要得 and 没得 only in a note whose own words are southwestern.
 """
 
 from __future__ import annotations
@@ -186,18 +187,35 @@ def _regional(m: re.Match) -> str:
 # plainly southwestern, since 莫 also opens Mandarin words (莫名, 莫大, 莫非, 莫过于).
 _SOUTHWEST_MARKERS = rxcache.compile(r"莫得|啥子|咋个|一哈|要得|巴适|龙门阵|晓得|莫来头")
 _SOUTHWEST_MO = rxcache.compile(r"莫(?=[开来在见去到回接答理管问否收买要用])")
+# 不得 before a verb is 不会 there (暂时不得买, 他不得来), where Mandarin has 不得不 and 舍不得; 要得 on
+# its own is 好的 (他说要得，下周拿两包过去), not 要得到; 没得 is 没有.
+_SOUTHWEST_WORDS = rxcache.compile(
+    r"(?<![舍怪记顾由巴懂晓])不得(?=[买换用要来去做装上进拿订签搞弄整])|要得(?![到出起住上了])|没得"
+)
+_SOUTHWEST_SPEECH = rxcache.compile(
+    r"莫得|啥子|咋个|一哈|要得(?![到出起住上了])|巴适|龙门阵|莫来头|安逸惨了"
+)
+_SOUTHWEST_SAID = {"不得": "不会", "要得": "好的", "没得": "没有"}
+
+
+def _southwest(m: re.Match) -> str:
+    return _SOUTHWEST_SAID[m.group()]
 
 
 def northern_to_mandarin(text: str) -> str:
     """俺们 → 我们, 咋 → 怎, 寻思 → 考虑, 莫得 → 没有, 啥子 → 什么: regional words read as
     Mandarin, length unchanged."""
     southwest = "莫" in text and _SOUTHWEST_MARKERS.search(text) is not None
+    # Read before 莫得 becomes 没有 below: the note's own words say it is southwestern.
+    southwest_speech = "得" in text and _SOUTHWEST_SPEECH.search(text) is not None
     if "思" in text or "咋" in text or "莫" in text or "啥" in text or "哈" in text:
         text = _REGIONAL.sub(_regional, text)
     if "俺" in text or "咋" in text:
         text = text.translate(_NORTHERN)
     if southwest:
         text = _SOUTHWEST_MO.sub("没", text)
+    if southwest_speech:
+        text = _SOUTHWEST_WORDS.sub(_southwest, text)
     return text
 
 

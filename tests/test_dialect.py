@@ -70,6 +70,11 @@ def test_northern_words_with_one_sense_are_read_in_every_note():
         # 莫 before a verb is 没 only in a note that is plainly southwestern.
         ("莫得人接，门都莫开", "没有人接,门都没开"),
         ("莫名其妙，门都莫开", "莫名其妙,门都莫开"),
+        # 不得 before a verb is 不会, 要得 alone is 好的, 没得 is 没有, in a southwestern note only.
+        ("莫得活路，工地都没得，暂时不得买", "没有活路,工地都没有,暂时不会买"),
+        ("杨老板说要得，啥子时候拿过来", "杨老板说好的,什么时候拿过来"),
+        ("舍不得买，要得到老板同意，啥子都好说", "舍不得买,要得到老板同意,什么都好说"),
+        ("合同不得转让，没得商量", "合同不得转让,没得商量"),
     ],
 )
 def test_southwestern_words_read_as_mandarin(text, expected):
@@ -78,3 +83,4 @@ def test_southwestern_words_read_as_mandarin(text, expected):
 
 def test_莫得_negates_like_没有(judge):
     assert judge("去了两个村，农户说家里就几分地，莫得必要买。").facts["need"] == "no"
+    assert judge("青白江李哥说最近莫得活路，今年防水材料暂时不得买。").facts["need"] == "no"
