@@ -1841,6 +1841,9 @@ def test_rivals_in_renewal_and_export_notes(status_of, text):
         ("团险现在在太平洋，人均每年720；林姐说续保前会比三家。", "partial"),
         # A comparison announced, then spelt out.
         ("跟她们现在的做法比：我们系统自动算个税，社保基数每年7月自动调。", "met"),
+        ("我跟她讲：跟桶装水比，没有押金也不用对账，一年一张发票。", "met"),
+        # Set against their own past, it is no comparison of ours.
+        ("跟去年比，今年订单少了三成，老板着急。", "missing"),
         (
             "我们跟他们去年请的那位讲师不一样，不讲通用PMP那套，直接拿他们的延期项目当案例拆。",
             "met",
