@@ -1844,6 +1844,13 @@ def test_rivals_in_renewal_and_export_notes(status_of, text):
         ("我跟她讲：跟桶装水比，没有押金也不用对账，一年一张发票。", "met"),
         # Set against their own past, it is no comparison of ours.
         ("跟去年比，今年订单少了三成，老板着急。", "missing"),
+        # 我方 in a formal report is only "we": no claim by itself, nor where they tell us what to do.
+        ("我方介绍了无线投屏和会议预约系统，邓主任认为现有的够用。", "partial"),
+        ("吕婧告知我方先按60座提供方案。现用投影机为爱普生，无扩声系统。", "partial"),
+        (
+            "此前洲明的代理商报过价，每套680元，我方报价每套760元。我方解释：我方控制器采用双模，可保证在线率。",
+            "met",
+        ),
         (
             "我们跟他们去年请的那位讲师不一样，不讲通用PMP那套，直接拿他们的延期项目当案例拆。",
             "met",
