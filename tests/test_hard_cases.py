@@ -2798,6 +2798,20 @@ def test_a_no_with_its_reason_is_the_customers_voice(status_of, text, expected):
     assert status_of(text, "customer_voice") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A formal report gives the contact's account as 某主任介绍，… / 据其介绍，….
+        ("何处长介绍，学校目前外来人员全靠门卫手工登记，去年出过两起事。", "met"),
+        ("据方主任介绍，集团调度指挥中心大屏已使用8年，部分单元黑屏。", "met"),
+        # What we presented is not their voice.
+        ("我方向对方介绍：公司产品已在邻区十多所学校使用，运行稳定。", "missing"),
+    ],
+)
+def test_the_contacts_account_in_a_formal_report(status_of, text, expected):
+    assert status_of(text, "customer_voice") == expected
+
+
 # -- session 11 ----------------------------------------------------------------------------------
 
 
