@@ -41,6 +41,8 @@ def test_negation_facts(judge):
         ("对方问售后多久能到现场。", "met"),
         ("我觉得他们现在的系统太慢了。", "missing"),
         ("我表示我们的系统是最快的。", "missing"),
+        # Words only about who approves are a vague reaction.
+        ("见了生产经理刘工，MES报价6.8万，他说要问老板。", "partial"),
     ],
 )
 def test_speaker_customer_voice(status_of, text, expected):
