@@ -2,7 +2,8 @@
 
 Works on the normalised text (same offsets as the note). A *section* is a
 heading such as ``【下一步】`` or ``客户情况：`` at the start of a line with the
-body that follows it (or a Markdown table row, ``| 竞品 | 现在用鼎捷 |``); a *sentence* ends at 。！？, a line break, or a run of spaces between words
+body that follows it (or a Markdown table row, ``| 竞品 | 现在用鼎捷 |``, or a numbered heading
+alone on its line, ``一、基本情况``, with its body on the lines below); a *sentence* ends at 。！？, a line break, or a run of spaces between words
 (notes typed on a phone use spaces as full stops); a *clause* ends at a comma,
 colon or semicolon inside a sentence. Negation and reported
 speech scope over clauses and sentences, so these boundaries matter.
@@ -43,6 +44,13 @@ _TABLE_ROW = rxcache.compile(
 )
 _TABLE_END = rxcache.compile(r"[ \t\u3000]*\|[ \t\u3000]*$")
 _TABLE_RULE = rxcache.compile(r"^[\s|:：\-—=+]*$")
+# A formal report's numbered heading on a line of its own (一、基本情况 / （二）需求情况 / ## 下一步),
+# its body on the lines below. Only Chinese numbering or a Markdown hash and space: 1. 见了王总 is an
+# item, #跟进中 a tag.
+_NUMBERED_HEADING_MARK = rxcache.compile(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）]|#{1,4}(?=[ \t\u3000]))[ \t\u3000]*"
+)
+_BARE_HEADING = rxcache.compile(r"([\u4e00-\u9fff]{2,8})[ \t\u3000]*[:：]?[ \t\u3000]*$")
 # A colon after a speech verb introduces the customer's words, not a heading.
 _SPEECH_TAIL = rxcache.compile(r"(说|问|道|讲|表示|回复|反馈|提到|原话|答|称)$")
 # 同上 / 见上 / 见一: the body points back to another section and says nothing of its own.
@@ -149,6 +157,8 @@ def segment(norm: str, symbol_headings: dict[str, str] | None = None) -> Segment
                 heading = None
         marked = None
         if not heading:
+            heading = _numbered_heading(body, m, rest)
+        if not heading:
             heading = marked = _HEADING_MARK.match(rest)
         if not heading and body.lstrip(" \t\u3000")[:1] in _OPEN_BOXES:
             # The unticked box is the bullet; a bare field name after it is a field left open.
@@ -219,6 +229,14 @@ def _lines(norm: str) -> list[str]:
                 prev = c
         out.append(line[prev:])
     return out
+
+
+def _numbered_heading(body: str, bullet: re.Match | None, rest: str) -> re.Match | None:
+    """一、基本情况 alone on its line (the bullet already taken), or （二）需求情况 / ## 下一步."""
+    if bullet is not None and "、" in bullet.group():
+        return _BARE_HEADING.match(rest)
+    mark = _NUMBERED_HEADING_MARK.match(rest)
+    return _BARE_HEADING.match(rest, mark.end()) if mark else None
 
 
 def _open_section(

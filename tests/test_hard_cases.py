@@ -270,6 +270,18 @@ def test_a_markdown_table_row_is_a_field(status_of):
     assert status_of(empty, "need_confirmed") == "missing"
 
 
+def test_a_numbered_heading_alone_on_its_line_opens_a_section(status_of):
+    from analyzer.segment import segment
+
+    text = "一、基本情况\n见了王主任。\n（二）需求情况\n会议室要换。\n## 下一步\n下周二去。\n#跟进中\n1. 见了王总"
+    assert [s.heading for s in segment(text).sections] == ["基本情况", "需求情况", "下一步"]
+    report = (
+        "一、基本情况\n原约见赵校长，未见到，由总务处孙主任接待。\n"
+        "四、自我评估\n未见到第一KP，本次只能算收集信息；预算硬，须出一版18万以内的配置。"
+    )
+    assert status_of(report, "self_assessment") == "met"
+
+
 def test_fields_typed_after_a_bar_are_fields():
     from analyzer.normalize import normalise
     from analyzer.segment import segment
