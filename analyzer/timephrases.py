@@ -61,6 +61,11 @@ _TIME = rxcache.compile(
     rf"|(?P<clock>{_CLOCK}))"
 )
 _PAST_CONTEXT = rxcache.compile(r"上次|上回|之前|以前|当时|那时|昨天|前天|上周|上个月|原本|本来说")
+# 我方于3月12日拜访 / 于本周三召开: a formal report's 于 before a day tells what was done on it;
+# 拟于 / 将于 / 定于 before it, what is planned.
+_PLANNED_YU = rxcache.compile(
+    r"(?:拟|将|定|计划|预计|约定|准备|需|须|应|请|争取|力争|要|会|可|并|再)$"
+)
 
 
 # Bare weekdays and dates say nothing of past or future; a perfective 了 right after does.
@@ -185,7 +190,7 @@ def find_times(norm: str, masked: list[tuple[int, int]] = (), clause_of=None) ->
             kind = "present"  # 本周跟进… / 这周去了两次 / 这周小结: the week the note sums up
         if kind == "future" and clause_of is not None:
             c_start, c_end = clause_of(start)
-            if _PAST_CONTEXT.search(norm, c_start, start):
+            if _PAST_CONTEXT.search(norm, c_start, start) or _done_on_the_day(norm, start, end):
                 kind = "past"
             elif _AMBIGUOUS_DAY.fullmatch(norm, start, end) and _DONE.match(norm, end, c_end):
                 kind = "past"  # 周二去了客户那边, 15号签了: a day already gone
@@ -226,6 +231,15 @@ def find_times(norm: str, masked: list[tuple[int, int]] = (), clause_of=None) ->
     if clause_of is not None:
         _narrated_weekdays(norm, out, clause_of)
     return out
+
+
+def _done_on_the_day(norm: str, start: int, end: int) -> bool:
+    """我方于3月12日拜访: a bare day after a formal report's 于, with no 拟 / 将 / 定 before it."""
+    return (
+        norm[start - 1 : start] == "于"
+        and not _PLANNED_YU.search(norm, max(0, start - 3), start - 1)
+        and bool(_AMBIGUOUS_DAY.fullmatch(norm, start, end) or _THIS_WEEK.match(norm, start, end))
+    )
 
 
 def _narrated_weekdays(norm: str, out: list[TimePhrase], clause_of) -> None:
