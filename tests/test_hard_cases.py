@@ -108,6 +108,9 @@ def test_not_prices(judge, text):
         ("我们报¥9,800，某品牌报的¥8,800。", 9800, 8800),
         ("报价18.6万，预算16万。", 186000, 160000),
         ("他预算3万，比我们的报价3.5万低。", 35000, 30000),
+        # 给他报 takes the side named before it: a rival's quote to him is theirs.
+        ("我报一套6.8元；他说隔壁厂给他报过5块8，差一块钱。", 6.8, 5.8),
+        ("我给他报了3万，他说贵了。", 30000, None),
     ],
 )
 def test_which_amount_is_whose(judge, text, ours, theirs):
