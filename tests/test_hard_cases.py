@@ -111,6 +111,9 @@ def test_not_prices(judge, text):
         # 给他报 takes the side named before it: a rival's quote to him is theirs.
         ("我报一套6.8元；他说隔壁厂给他报过5块8，差一块钱。", 6.8, 5.8),
         ("我给他报了3万，他说贵了。", 30000, None),
+        # 对方 is the customer: their budget, their counter-offer.
+        ("会议桌椅报价每套3200元，对方按每套2800元做的预算，差400元。", 3200, 2800),
+        ("人天费用谈不拢，对方HR坚持一天一万五，我们报的两万二。", 22000, 15000),
     ],
 )
 def test_which_amount_is_whose(judge, text, ours, theirs):
