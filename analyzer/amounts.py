@@ -98,6 +98,8 @@ _JIAO = rxcache.compile(
 _FEN = r"(?:(\d|[一二三四五六七八九])(?![台个件箱只张米平次份瓶包袋盒本片桶把根卷盘双条斤吨公千立方]))?"
 _MAO = rxcache.compile(rf"(\d|[一二两三四五六七八九])毛{_FEN}(?![\d利巾衣绒坯重料发毯笔])")
 _MAO_AFTER_JIAO = rxcache.compile(rf"毛{_FEN}(?![\d利巾衣绒坯重料发毯笔])")
+# 8分钱一张 / 差两分钱: hundredths said with 钱 (a bare 8分 is a score or minutes).
+_FEN_QIAN = rxcache.compile(r"(\d|[一二两三四五六七八九])分钱")
 # Things counted with 块 (4块电池, 两块屏): the 块 before them is a measure word, not yuan.
 _KUAI_COUNTS = rxcache.compile(
     r"(?:电池|屏|显示屏|板|钢板|木板|玻璃|砖|瓷砖|地|田|表|手表|牌子|招牌|布|石头|肉|蛋糕|模组|芯片|硬盘|区域|场地|面板|滤芯)"
@@ -279,10 +281,21 @@ def _digit(c: str) -> int:
 
 
 def _add_mao(norm: str, masked: list[tuple[int, int]], found: list[Amount]) -> None:
-    """Amounts under one yuan said in 毛 (三毛二 = 0.32), where no other amount stands."""
-    if "毛" not in norm:
+    """Amounts under one yuan said in 毛 (三毛二 = 0.32) or 分钱 (8分钱 = 0.08), where no other
+    amount stands."""
+    if "毛" not in norm and "分钱" not in norm:
         return
     added = False
+    for m in _FEN_QIAN.finditer(norm):
+        start, end = m.span()
+        if start and (
+            norm[start - 1].isdigit() or norm[start - 1] in "块元.十百千万毛" + "".join(_CN_DIGIT)
+        ):
+            continue  # 一块零八分钱 / 三毛五分钱 belong to a longer amount; 两三分钱 is a range
+        if any(a.start <= start < a.end for a in found) or any(a <= start < b for a, b in masked):
+            continue
+        found.append(Amount(start, end, _digit(m.group(1)) / 100, True))
+        added = True
     for m in _MAO.finditer(norm):
         start, end = m.span()
         if start and (norm[start - 1].isdigit() or norm[start - 1] in "块元.十百千万"):

@@ -38,6 +38,9 @@ def values(text):
         ("打包盒一块一毛五一个", 1.15),
         ("病历本一块二一本", 1.2),
         ("以前都是一块钱一本", 1),
+        # Hundredths said with 钱.
+        ("现在那家一张8分钱", 0.08),
+        ("差两分钱", 0.02),
     ],
 )
 def test_amount_forms(text, expected, doc_of):
@@ -57,6 +60,8 @@ def test_amount_forms(text, expected, doc_of):
         "3号楼",
         "10:30到",
         "打9折",
+        "考了8分",
+        "两三分钱的事",
         "30%",
         "万一",
         "千万别",

@@ -88,6 +88,7 @@ def test_time(status_of, text, expected):
         # An approval threshold says who signs, not what anyone pays.
         "行政经理说5万以下的采购她签字就行。",
         "周主任说超过5万还得走区教育局的政采平台。",
+        "他说为了两分钱换供应商，出了问题他担不起。",
     ],
 )
 def test_not_prices(judge, text):
