@@ -2066,6 +2066,10 @@ def test_she_asks_her_boss_is_their_step(status_of):
         ("今天又被老板娘夸了！她又补了20瓶。", "yes"),
         # The leadership of a public body is who decides; not met, said formally.
         ("走访县中医院。未见到院领导，设备科无人。", "no"),
+        # The boss doing something with the rep there was met; her boss seeing the samples was not.
+        ("去了城东那家装修公司，老板看了样品，说颜色还行。", "yes"),
+        ("今天又去宏达，老板还是那句话，等开春项目下来再说。", "yes"),
+        ("跟美国客户Jessica视频，她说上次的样品她老板看了，颜色太深。", "unknown"),
         # Waiting for the boss who never came is the decider not met.
         ("等老板王哥，他一直没来。", "no"),
         # About the boss, not the boss speaking: someone else decides.
