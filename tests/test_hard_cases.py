@@ -1889,6 +1889,10 @@ def test_rivals_in_renewal_and_export_notes(status_of, text):
         ("鲜丰食品物流部刘经理，他们自己有4台冷藏车，不够用，旺季要临时租车。", "partial"),
         ("邓经理说车间饮水都是桶装水，送水的是厂里老板亲戚开的水站。", "partial"),
         ("他说他家瓷砖都是佛山那边直接发过来的。", "partial"),
+        ("【现状】工地用松木方料，一个月十来方，现在从东北林场直接拉。", "partial"),
+        ("人事总监说他们现在没有商业保险，只有社保。", "partial"),
+        # How many they have is no current way.
+        ("主任说录播教室必须配齐，他们现在只有一间。", "missing"),
         ("王总说今年想做私域，之前找的那家代运营做了半年，粉丝才涨了2000。", "partial"),
         # A rival known only through its price is price talk.
         ("他们现在用的是安捷伦的，觉得挺好。我们的价格比安捷伦便宜15%左右。", "partial"),
