@@ -2841,6 +2841,18 @@ def test_the_contacts_account_in_a_formal_report(status_of, text, expected):
     assert status_of(text, "customer_voice") == expected
 
 
+def test_a_follow_up_message_to_the_customer(status_of, judge):
+    # The note is the message the rep sent after the visit: 您 is the customer, and the internal
+    # remark for the manager holds the rep's judgement.
+    text = (
+        "吴经理您好：谢谢今天的时间。您提到今年三八节想给女员工每人准备一份礼物，预算人均100元左右。\n"
+        "（内部备注：100块的预算有点紧，我们的护肤礼盒最便宜也要119，看能不能换成鲜花+下午茶的组合。）"
+    )
+    assert status_of(text, "customer_voice") == "met"
+    assert status_of(text, "self_assessment") == "met"
+    assert status_of("王总您好，今天辛苦啦，期待合作！", "customer_voice") == "missing"
+
+
 # -- session 11 ----------------------------------------------------------------------------------
 
 
