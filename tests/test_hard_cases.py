@@ -2107,6 +2107,9 @@ def test_the_owner_speaking_and_the_contact_reporting_up(judge, text, expected):
         ("芜湖那家美甲店老板娘说今年不进新货了，生意太差，明年再说。", "no"),
         ("给他们介绍了公司，我们是2009年成立的，有三条生产线，防水涂料年产能5万吨。", "unknown"),
         ("他说产能不够，一个月要少做5万吨。", "yes"),
+        # A budget named only to say it is gone is a no.
+        ("景观那个标，甲方说今年不做了，预算砍了。", "no"),
+        ("客户说暂时不需要增购BI模块，今年预算已经用完了。", "no"),
         # Whether the money is there is their payment ability.
         ("城南社区那个想开烘焙店的客户，说钱还没凑齐，等凑齐了再说。", "yes"),
     ],
