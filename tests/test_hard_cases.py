@@ -2109,7 +2109,7 @@ def test_the_owner_speaking_and_the_contact_reporting_up(judge, text, expected):
         ("他说产能不够，一个月要少做5万吨。", "yes"),
         # A budget named only to say it is gone is a no.
         ("景观那个标，甲方说今年不做了，预算砍了。", "no"),
-        ("客户说暂时不需要增购BI模块，今年预算已经用完了。", "no"),
+        ("行政说今年的培训预算已经用完了，明年再看。", "no"),
         # Whether the money is there is their payment ability.
         ("城南社区那个想开烘焙店的客户，说钱还没凑齐，等凑齐了再说。", "yes"),
     ],
