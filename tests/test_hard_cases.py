@@ -3129,6 +3129,10 @@ def test_price_talk_in_english(status_of):
     assert status_of("雅美口腔 follow up：pricing已发，等回复。", "price_gap") == "partial"
 
 
+def test_a_tender_priced_as_a_discount_rate_is_price_talk(status_of):
+    assert status_of("投了市政的一个绿化养护标，下浮12%，等开标。", "price_gap") == "partial"
+
+
 def test_the_head_back_from_surgery_was_met(judge):
     r = judge("前台说李院长在做手术。11:15 院长出来了，聊了大概十分钟，给了样品。")
     assert r.facts["kp_met"] != "no"
