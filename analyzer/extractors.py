@@ -3,7 +3,8 @@
 Each extractor is generic and takes its words and conditions from the YAML:
 
 ``polarity``    yes / no / unknown from two conditions (``yes:``, ``no:``);
-                ``prefer`` says which wins when both hold.
+                ``prefer`` says which wins when both hold; ``unsure:`` (the note says it
+                does not know) makes it unknown.
 ``amount``      the last (or first) price of a role: ``role: ours|customer``; with
                 ``paired_with: <role>``, of those a stated gap separates from a price of that
                 role, when there are any.
@@ -50,8 +51,12 @@ class Polarity(Extractor):
     yes: Condition | None
     no: Condition | None
     prefer: str = "yes"
+    # The note says it does not know (不确定他能不能拍板): unknown, whatever else it says.
+    unsure: Condition | None = None
 
     def extract(self, ctx: Context) -> FactValue:
+        if self.unsure is not None and self.unsure.evaluate(ctx).ok:
+            return FactValue("unknown")
         order = [("yes", self.yes), ("no", self.no)]
         if self.prefer == "no":
             order.reverse()
@@ -63,7 +68,7 @@ class Polarity(Extractor):
         return FactValue("unknown")
 
     def conditions(self) -> list[Condition]:
-        return [c for c in (self.yes, self.no) if c is not None]
+        return [c for c in (self.yes, self.no, self.unsure) if c is not None]
 
 
 @dataclass
@@ -160,7 +165,7 @@ def _number(v: float) -> float | int:
 
 
 EXTRACTOR_KEYS: dict[str, set[str]] = {
-    "polarity": {"yes", "no", "prefer"},
+    "polarity": {"yes", "no", "prefer", "unsure"},
     "amount": {"role", "pick", "paired_with"},
     "amount_gap": {"ours", "customer", "cheaper"},
     "time_of": {"from", "kinds"},
@@ -185,7 +190,8 @@ def compile_extractor(node: Any, lexicon_names: Callable[[str], bool]) -> Extrac
             raise ConditionError(node, "prefer", "'prefer' must be yes or no")
         yes = compile_condition(node["yes"], lexicon_names) if "yes" in node else None
         no = compile_condition(node["no"], lexicon_names) if "no" in node else None
-        return Polarity(yes, no, prefer)
+        unsure = compile_condition(node["unsure"], lexicon_names) if "unsure" in node else None
+        return Polarity(yes, no, prefer, unsure)
     if kind == "amount":
         role = node.get("role")
         if role not in ("ours", "customer"):

@@ -2074,6 +2074,10 @@ def test_she_asks_her_boss_is_their_step(status_of):
         ("去了城东那家装修公司，老板看了样品，说颜色还行。", "yes"),
         ("今天又去宏达，老板还是那句话，等开春项目下来再说。", "yes"),
         ("跟美国客户Jessica视频，她说上次的样品她老板看了，颜色太深。", "unknown"),
+        # The rep says they do not know who decides: unknown, whatever else the note says.
+        ("见了何副总（好像是老板的弟弟，不确定他能不能拍板）。", "unknown"),
+        ("钱总管财务，拍板的可能是他也可能是他们老板，这个我还没搞清楚。", "unknown"),
+        ("和林院长聊了半个多小时，林院长应该就是老板，不过我没确认。", "unknown"),
         # Waiting for the boss who never came is the decider not met.
         ("等老板王哥，他一直没来。", "no"),
         # About the boss, not the boss speaking: someone else decides.

@@ -237,3 +237,29 @@ def test_a_section_heading_can_belong_to_another_section(tmp_path):
 
     assert status("【需求分析】仓库每月要多租两千平。") == "missing"
     assert status("【拜访分析】没见到老板，价格谈早了。") == "met"
+
+
+def test_a_polarity_fact_can_say_the_note_does_not_know(tmp_path):
+    p = write(
+        tmp_path,
+        "team.yaml",
+        """
+        extends: default
+        facts:
+          pays_on_time:
+            extractor: polarity
+            yes: {terms: [按时付款]}
+            no: {terms: [拖欠]}
+            unsure: {terms: [不清楚会不会]}
+        criteria:
+          - id: payment
+            weight: 5
+            met: {fact: pays_on_time, in: [yes, no]}
+        """,
+    )
+    r = load_rubric(str(p))
+    assert analyze_text("老板说一直按时付款。", r).facts["pays_on_time"] == "yes"
+    assert (
+        analyze_text("听说以前拖欠过，不清楚会不会按时付款。", r).facts["pays_on_time"] == "unknown"
+    )
+    assert analyze_text("听说以前拖欠过。", r).facts["pays_on_time"] == "no"
