@@ -1958,6 +1958,8 @@ def test_the_decider_met_said_in_passing(judge, text):
         "今天去了两家药房，介绍产品，效果不错。",
         "物业的人说保洁暂时不换 没什么需求 白跑一趟",
         "报了USD 3.5，客户嫌贵，说越南那边便宜很多。算了，不跟了。",
+        # A dealership's intention grade.
+        "联系了远大物流的车队长，说暂时不需要。B级先放着。",
     ],
 )
 def test_bare_verdicts_of_the_rep(status_of, text):
@@ -2208,6 +2210,10 @@ def test_who_holds_the_purse_said_plainly(judge, text, expected):
 )
 def test_the_customers_own_occasion_with_its_date_and_size(judge, text, expected):
     assert judge(text).facts["need"] == expected
+
+
+def test_a_class_of_car_is_no_grade(status_of):
+    assert status_of("客户想买两台C级车，问了价格。", "self_assessment") == "missing"
 
 
 @pytest.mark.parametrize(
