@@ -89,6 +89,8 @@ def test_time(status_of, text, expected):
         "行政经理说5万以下的采购她签字就行。",
         "周主任说超过5万还得走区教育局的政采平台。",
         "他说为了两分钱换供应商，出了问题他担不起。",
+        # The market's price and a premium over it are no one's quote.
+        "何经理问铝锭，今天长江均价20290，我们报升水50。",
     ],
 )
 def test_not_prices(judge, text):
@@ -111,6 +113,7 @@ def test_not_prices(judge, text):
         ("他预算3万，比我们的报价3.5万低。", 35000, 30000),
         # 给他报 takes the side named before it: a rival's quote to him is theirs.
         ("我报一套6.8元；他说隔壁厂给他报过5块8，差一块钱。", 6.8, 5.8),
+        ("热卷我今天报3920，黄工说隔壁贸易商报他3890，差30。", 3920, 3890),
         ("我给他报了3万，他说贵了。", 30000, None),
         # 对方 is the customer: their budget, their counter-offer.
         ("会议桌椅报价每套3200元，对方按每套2800元做的预算，差400元。", 3200, 2800),
