@@ -70,6 +70,9 @@ def test_customer_reasons_are_not_the_reps_review(status_of):
         ("月底前发正式报价。", "met"),
         ("下週三帶技術過去演示。", "met"),
         ("在3号楼看了机房，提了3点建议。", "missing"),
+        # Going again on a named day is a step.
+        ("去了实验中学，门卫说后勤主任开会去了，明天再去。", "met"),
+        ("缠绕膜先放了两卷试，下礼拜三再去看看试得咋样。", "met"),
     ],
 )
 def test_time(status_of, text, expected):
