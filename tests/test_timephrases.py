@@ -210,9 +210,14 @@ def test_a_week_told_day_by_day(doc_of, text, expected):
         ("我答应今天下班前给她开试用账号。", "今天下班前", "future"),
         # Later today, but told as done.
         ("今天晚上请他吃了饭。", "今天晚上", "present"),
+        # A formal report's 于 before a day tells what was done on it; 拟于 / 定于 plan it.
+        ("我方于3月12日拜访区政务服务中心。", "3月12日", "past"),
+        ("我方于本周三拜访市第二人民医院。", "本周三", "past"),
+        ("拟于3月20日上午带工程师到现场勘查。", "3月20日上午", "future"),
+        ("经沟通，定于周五再次上门。", "周五", "future"),
     ],
 )
-def test_parts_of_a_month_and_later_today(doc_of, text, phrase, kind):
+def test_parts_of_a_month_later_today_and_formal_dates(doc_of, text, phrase, kind):
     doc = doc_of(text)
     assert {doc.norm[t.start : t.end]: t.kind for t in doc.times}.get(phrase) == kind
 
@@ -230,19 +235,3 @@ def test_a_list_of_days_is_still_days():
 def test_national_day_is_not_cut_out_of_a_longer_name():
     assert all(phrase != "十一前" for phrase, _ in kinds("双十一前要补80个分拣"))
     assert kinds("十一前把合同签了") == [("十一前", "future")]
-
-
-@pytest.mark.parametrize(
-    ("text", "phrase", "kind"),
-    [
-        # A formal report's 于 before a day tells what was done on it.
-        ("我方于3月12日拜访区政务服务中心。", "3月12日", "past"),
-        ("我方于本周三拜访市第二人民医院。", "本周三", "past"),
-        # 拟于 / 定于 plan it.
-        ("拟于3月20日上午带工程师到现场勘查。", "3月20日上午", "future"),
-        ("经沟通，定于周五再次上门。", "周五", "future"),
-    ],
-)
-def test_a_formal_report_dates_what_it_did_with_于(doc_of, text, phrase, kind):
-    doc = doc_of(text)
-    assert {doc.norm[t.start : t.end]: t.kind for t in doc.times}.get(phrase) == kind
