@@ -100,6 +100,8 @@ _MAO = rxcache.compile(rf"(\d|[一二两三四五六七八九])毛{_FEN}(?![\d�
 _MAO_AFTER_JIAO = rxcache.compile(rf"毛{_FEN}(?![\d利巾衣绒坯重料发毯笔])")
 # 8分钱一张 / 差两分钱: hundredths said with 钱 (a bare 8分 is a score or minutes).
 _FEN_QIAN = rxcache.compile(r"(\d|[一二两三四五六七八九])分钱")
+# What may stand before 分钱 when it is the tail of a longer amount or a range (一块零八, 三毛五, 两三).
+_BEFORE_FEN = "块元.十百千万毛零〇一二两三四五六七八九"
 # Things counted with 块 (4块电池, 两块屏): the 块 before them is a measure word, not yuan.
 _KUAI_COUNTS = rxcache.compile(
     r"(?:电池|屏|显示屏|板|钢板|木板|玻璃|砖|瓷砖|地|田|表|手表|牌子|招牌|布|石头|肉|蛋糕|模组|芯片|硬盘|区域|场地|面板|滤芯)"
@@ -288,9 +290,7 @@ def _add_mao(norm: str, masked: list[tuple[int, int]], found: list[Amount]) -> N
     added = False
     for m in _FEN_QIAN.finditer(norm):
         start, end = m.span()
-        if start and (
-            norm[start - 1].isdigit() or norm[start - 1] in "块元.十百千万毛" + "".join(_CN_DIGIT)
-        ):
+        if start and (norm[start - 1].isdigit() or norm[start - 1] in _BEFORE_FEN):
             continue  # 一块零八分钱 / 三毛五分钱 belong to a longer amount; 两三分钱 is a range
         if any(a.start <= start < a.end for a in found) or any(a <= start < b for a, b in masked):
             continue

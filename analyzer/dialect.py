@@ -192,6 +192,8 @@ _SOUTHWEST_MO = rxcache.compile(r"莫(?=[开来在见去到回接答理管问否
 _SOUTHWEST_WORDS = rxcache.compile(
     r"(?<![舍怪记顾由巴懂晓])不得(?=[买换用要来去做装上进拿订签搞弄整])|要得(?![到出起住上了])|没得"
 )
+# Stronger evidence than _SOUTHWEST_MARKERS (晓得 is said in Mandarin too), since 不得 and 没得 are
+# Mandarin words as well (合同不得转让, 没得商量).
 _SOUTHWEST_SPEECH = rxcache.compile(
     r"莫得|啥子|咋个|一哈|要得(?![到出起住上了])|巴适|龙门阵|莫来头|安逸惨了"
 )

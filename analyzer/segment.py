@@ -3,10 +3,10 @@
 Works on the normalised text (same offsets as the note). A *section* is a
 heading such as ``【下一步】`` or ``客户情况：`` at the start of a line with the
 body that follows it (or a Markdown table row, ``| 竞品 | 现在用鼎捷 |``, or a numbered heading
-alone on its line, ``一、基本情况``, with its body on the lines below); a *sentence* ends at 。！？, a line break, or a run of spaces between words
-(notes typed on a phone use spaces as full stops); a *clause* ends at a comma,
-colon or semicolon inside a sentence. Negation and reported
-speech scope over clauses and sentences, so these boundaries matter.
+alone on its line, ``一、基本情况``, with its body on the lines below); a *sentence* ends at
+。！？, a line break, or a run of spaces between words (notes typed on a phone use spaces as
+full stops); a *clause* ends at a comma, colon or semicolon inside a sentence. Negation and
+reported speech scope over clauses and sentences, so these boundaries matter.
 """
 
 from __future__ import annotations
@@ -157,7 +157,7 @@ def segment(norm: str, symbol_headings: dict[str, str] | None = None) -> Segment
                 heading = None
         marked = None
         if not heading:
-            heading = _numbered_heading(body, m, rest)
+            heading = _numbered_heading(m, rest)
         if not heading:
             heading = marked = _HEADING_MARK.match(rest)
         if not heading and body.lstrip(" \t\u3000")[:1] in _OPEN_BOXES:
@@ -231,7 +231,7 @@ def _lines(norm: str) -> list[str]:
     return out
 
 
-def _numbered_heading(body: str, bullet: re.Match | None, rest: str) -> re.Match | None:
+def _numbered_heading(bullet: re.Match | None, rest: str) -> re.Match | None:
     """一、基本情况 alone on its line (the bullet already taken), or （二）需求情况 / ## 下一步."""
     if bullet is not None and "、" in bullet.group():
         return _BARE_HEADING.match(rest)
