@@ -375,16 +375,7 @@ def test_the_gap_not_worth_a_change_is_no_customer_price(judge):
         ("我说友商的报价是3万，我们报3万5。", 35000, 30000),
         ("他们现在的进货价每盒9.5元，我们报8.8元。", 8.8, 9.5),
         ("现在拿的那个牌子进价一瓶24。俺们同规格的进价27，她一听就摇头。", 27, 24),
-    ],
-)
-def test_a_price_kind_takes_the_side_of_its_subject(judge, text, ours, theirs):
-    r = judge(text)
-    assert (r.facts["our_price"], r.facts["customer_price"]) == (ours, theirs)
-
-
-@pytest.mark.parametrize(
-    ("text", "ours", "theirs"),
-    [
+        # With one side's price and the gap stated, the amount the gap measures is the other side's.
         ("我报了双缸电炸炉7800，他说美团上看到同款4500，差3300。", 7800, 4500),
         ("我们报首重5元，他要4.5，差5毛。", 5, 4.5),
         ("我们报了一套298，他们现在那家280，差18块。", 298, 280),
@@ -392,7 +383,7 @@ def test_a_price_kind_takes_the_side_of_its_subject(judge, text, ours, theirs):
         ("她心里的数是一瓶45，我们开的52，差7块。", 52, 45),
     ],
 )
-def test_the_amount_the_gap_measures_is_the_other_sides(judge, text, ours, theirs):
+def test_a_price_takes_its_side_from_its_subject_or_the_gap(judge, text, ours, theirs):
     r = judge(text)
     assert (r.facts["our_price"], r.facts["customer_price"]) == (ours, theirs)
 
