@@ -1,4 +1,4 @@
-"""The condition language of a rubric: generic matchers composed with any / all / not.
+r"""The condition language of a rubric: generic matchers composed with any / all / not.
 
 A condition is a mapping. Composite forms::
 
@@ -17,7 +17,8 @@ Matchers (exactly one per mapping), with the options each accepts::
     section: LEXICON | [words]        a section whose heading names one of them; min_chars: N of body,
                                       unless_heading: LEXICON | [words] (a heading that also names
                                       one of these belongs to another section: 需求分析 is no 分析)
-    pattern: REGEX                    same options as terms (matched on the normalised text)
+    pattern: REGEX                    same options as terms (matched on the normalised text);
+                                      \L<LEXICON> in it stands for any word of that lexicon
     amount: any|ours|customer|gap     min: N
     time: future|dated|present|past|clock|any | [kinds]   min: N
     speech: customer|rep              min_chars: N, ignore: LEXICON | [words] (not counted),
@@ -40,7 +41,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -48,6 +49,9 @@ from . import rxcache
 
 if TYPE_CHECKING:
     from .judge import Context
+
+# The rubric's lexicons by name, as written in the YAML: what ``terms: NAME`` and ``\L<NAME>`` read.
+Lexicons = Mapping[str, Sequence[str]]
 
 WINDOWS = ("clause", "sentence", "nearby", "section", "note")
 SPEAKERS = ("customer", "rep", "narration", "any", "not_rep", "not_customer")
@@ -659,8 +663,8 @@ MATCHERS: dict[str, set[str]] = {
 COMPOSITES = {"any", "all", "not"}
 
 
-def compile_condition(node: Any, lexicon_names: Callable[[str], bool]) -> Condition:
-    cond = _compile(node, lexicon_names)
+def compile_condition(node: Any, lexicons: Lexicons) -> Condition:
+    cond = _compile(node, lexicons)
     if cond.memo_id is None:
         if isinstance(cond, AnyOf | AllOf):
             key: Any = (type(cond).__name__, getattr(cond, "within", ""))
@@ -673,9 +677,9 @@ def compile_condition(node: Any, lexicon_names: Callable[[str], bool]) -> Condit
     return cond
 
 
-def _compile(node: Any, lexicon_names: Callable[[str], bool]) -> Condition:
+def _compile(node: Any, lexicons: Lexicons) -> Condition:
     if isinstance(node, list):
-        return AnyOf([compile_condition(n, lexicon_names) for n in node])
+        return AnyOf([compile_condition(n, lexicons) for n in node])
     if not isinstance(node, dict):
         raise ConditionError(node, "", f"a condition must be a mapping, got {_kind(node)}")
     keys = set(node)
@@ -701,11 +705,11 @@ def _compile(node: Any, lexicon_names: Callable[[str], bool]) -> Condition:
         allowed = {key, "within"} if key == "all" else {key}
         _no_extra(node, allowed)
         if key == "not":
-            return Not(compile_condition(node["not"], lexicon_names))
+            return Not(compile_condition(node["not"], lexicons))
         items = node[key]
         if not isinstance(items, list) or not items:
             raise ConditionError(node, key, f"'{key}' needs a non-empty list of conditions")
-        parts = [compile_condition(n, lexicon_names) for n in items]
+        parts = [compile_condition(n, lexicons) for n in items]
         if key == "any":
             return AnyOf(parts)
         within = node.get("within", "sentence")
@@ -716,9 +720,9 @@ def _compile(node: Any, lexicon_names: Callable[[str], bool]) -> Condition:
     _no_extra(node, {key} | MATCHERS[key])
     value = node[key]
     if key == "section":
-        names, words = _terms(node, value, lexicon_names, key)
+        names, words = _terms(node, value, lexicons, key)
         unless_names, unless_words = (
-            _terms(node, node["unless_heading"], lexicon_names, "unless_heading")
+            _terms(node, node["unless_heading"], lexicons, "unless_heading")
             if "unless_heading" in node
             else ([], [])
         )
@@ -726,10 +730,10 @@ def _compile(node: Any, lexicon_names: Callable[[str], bool]) -> Condition:
     if key in ("terms", "pattern", "quantity", "person"):
         filt = _filter(node)
         if key == "terms":
-            names, words = _terms(node, value, lexicon_names)
+            names, words = _terms(node, value, lexicons)
             return Terms(names, words, filt)
         if key == "person":
-            names, words = _terms(node, value, lexicon_names, key)
+            names, words = _terms(node, value, lexicons, key)
             if words:
                 raise ConditionError(node, key, "'person' takes the name of a lexicon of titles")
             nicknames = node.get("nicknames", True)
@@ -740,7 +744,7 @@ def _compile(node: Any, lexicon_names: Callable[[str], bool]) -> Condition:
             if not isinstance(value, str):
                 raise ConditionError(node, key, "'pattern' must be a regular expression string")
             try:
-                return Pattern(rxcache.compile(value), filt)
+                return Pattern(rxcache.compile(_expand_lists(node, value, lexicons)), filt)
             except re.error as e:
                 raise ConditionError(node, key, f"bad regular expression: {e}") from None
         return Quantity(filt)
@@ -760,7 +764,7 @@ def _compile(node: Any, lexicon_names: Callable[[str], bool]) -> Condition:
         if value not in ("customer", "rep"):
             raise ConditionError(node, key, "'speech' must be customer or rep")
         names, words = (
-            _terms(node, node["ignore"], lexicon_names, "ignore") if "ignore" in node else ([], [])
+            _terms(node, node["ignore"], lexicons, "ignore") if "ignore" in node else ([], [])
         )
         return SpeechMatch(value, _int(node, "min_chars", 4), names, words, _words(node, "verbs"))
     if key == "placeholder":
@@ -768,9 +772,9 @@ def _compile(node: Any, lexicon_names: Callable[[str], bool]) -> Condition:
     if key == "rival":
         return RivalMatch(_filter(node))
     if key == "decider_met":
-        titles, words = _terms(node, value, lexicon_names, key)
+        titles, words = _terms(node, value, lexicons, key)
         roles, role_words = (
-            _terms(node, node["roles"], lexicon_names, "roles") if "roles" in node else ([], [])
+            _terms(node, node["roles"], lexicons, "roles") if "roles" in node else ([], [])
         )
         if words:
             raise ConditionError(node, key, "'decider_met' takes the name of a lexicon of titles")
@@ -803,7 +807,7 @@ def _compile(node: Any, lexicon_names: Callable[[str], bool]) -> Condition:
 
 
 def _terms(
-    node: dict, value: Any, lexicon_names: Callable[[str], bool], key: str = "terms"
+    node: dict, value: Any, lexicons: Lexicons, key: str = "terms"
 ) -> tuple[list[str], list[str]]:
     """A lexicon name, or a list of words and lexicon names."""
     names: list[str] = []
@@ -812,13 +816,38 @@ def _terms(
     for item in items:
         if not isinstance(item, str) or not item:
             raise ConditionError(node, key, f"'{key}' takes a lexicon name or a list of words")
-        if lexicon_names(item):
+        if item in lexicons:
             names.append(item)
         elif isinstance(value, list):
             words.append(item)
         else:
             raise ConditionError(node, key, f"unknown lexicon '{item}'")
     return names, words
+
+
+# \L<name> in a pattern, as the ``regex`` module spells a named list. In a double-quoted YAML
+# string \L is an escape of its own (U+2028, a line separator no pattern means literally), so that
+# spelling is read as the named list too.
+_NAMED_LIST = re.compile("(?:\\\\L|\u2028)<([^<>]*)>")
+
+
+def _expand_lists(node: dict, value: str, lexicons: Lexicons) -> str:
+    """A pattern with each ``\\L<lexicon>`` replaced by the alternation of that lexicon's words.
+
+    One list of titles then serves every pattern that names a superior (要问合伙人, 得跟主任讲), and
+    a word added to the lexicon reaches them all.
+    """
+
+    def words(m: re.Match) -> str:
+        name = m.group(1)
+        if name not in lexicons:
+            raise ConditionError(node, "pattern", f"unknown lexicon '{name}' in \\L<{name}>")
+        from .normalize import normalise
+
+        found = sorted({normalise(str(w)) for w in lexicons[name]}, key=lambda w: (-len(w), w))
+        return "(?:" + "|".join(re.escape(w) for w in found if w) + ")"
+
+    return _NAMED_LIST.sub(words, value)
 
 
 def _filter(node: dict) -> SpanFilter:

@@ -18,12 +18,11 @@ Each extractor is generic and takes its words and conditions from the YAML:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import rxcache
-from .conditions import Condition, ConditionError, Hit, compile_condition
+from .conditions import Condition, ConditionError, Hit, Lexicons, compile_condition
 
 if TYPE_CHECKING:
     from .judge import Context
@@ -172,7 +171,7 @@ EXTRACTOR_KEYS: dict[str, set[str]] = {
 }
 
 
-def compile_extractor(node: Any, lexicon_names: Callable[[str], bool]) -> Extractor:
+def compile_extractor(node: Any, lexicons: Lexicons) -> Extractor:
     if not isinstance(node, dict):
         raise ConditionError(node, "", "a fact must be a mapping with an 'extractor'")
     kind = node.get("extractor")
@@ -188,9 +187,9 @@ def compile_extractor(node: Any, lexicon_names: Callable[[str], bool]) -> Extrac
         prefer = node.get("prefer", "yes")
         if prefer not in ("yes", "no"):
             raise ConditionError(node, "prefer", "'prefer' must be yes or no")
-        yes = compile_condition(node["yes"], lexicon_names) if "yes" in node else None
-        no = compile_condition(node["no"], lexicon_names) if "no" in node else None
-        unsure = compile_condition(node["unsure"], lexicon_names) if "unsure" in node else None
+        yes = compile_condition(node["yes"], lexicons) if "yes" in node else None
+        no = compile_condition(node["no"], lexicons) if "no" in node else None
+        unsure = compile_condition(node["unsure"], lexicons) if "unsure" in node else None
         return Polarity(yes, no, prefer, unsure)
     if kind == "amount":
         role = node.get("role")
@@ -215,4 +214,4 @@ def compile_extractor(node: Any, lexicon_names: Callable[[str], bool]) -> Extrac
         raise ConditionError(node, "from", "'from' (a condition) is required")
     kinds = node.get("kinds", ["future"])
     kinds = tuple(kinds if isinstance(kinds, list) else [kinds])
-    return TimeOf(compile_condition(node["from"], lexicon_names), kinds)
+    return TimeOf(compile_condition(node["from"], lexicons), kinds)

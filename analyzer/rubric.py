@@ -560,13 +560,11 @@ def _compile(data: dict, origins: Origins, display: str) -> Rubric:
     if default_role not in ("ours", "customer"):
         raise err(prices_raw, "default_role", "must be ours or customer")
 
-    is_lexicon = lexicons.__contains__
-
     def condition(obj: dict, key: str) -> Condition | None:
         if obj.get(key) is None:
             return None
         try:
-            return compile_condition(obj[key], is_lexicon)
+            return compile_condition(obj[key], lexicons)
         except ConditionError as e:
             where = e.where if isinstance(e.where, dict | list) else obj
             raise err(where, e.key or (key if where is obj else ""), e.message) from None
@@ -577,7 +575,7 @@ def _compile(data: dict, origins: Origins, display: str) -> Rubric:
         raise err(data, "facts", "must be a mapping of fact name: extractor")
     for fname, spec in facts_raw.items():
         try:
-            facts[fname] = compile_extractor(spec, is_lexicon)
+            facts[fname] = compile_extractor(spec, lexicons)
         except ConditionError as e:
             where = e.where if isinstance(e.where, dict | list) else facts_raw
             raise err(where, e.key or fname, e.message) from None

@@ -118,6 +118,10 @@ def test_new_terms_become_jieba_words(tmp_path):
             "unknown lexicon 'nope'",
         ),
         (
+            "extends: default\ncriteria:\n  - id: x\n    met: {pattern: '要问\\L<nope>'}\n",
+            ":4: pattern: unknown lexicon 'nope' in \\L<nope>",
+        ),
+        (
             "extends: default\ncriteria:\n  - id: x\n    met: {criterion: x}\n",
             "depends on itself: criterion x -> criterion x",
         ),
@@ -263,3 +267,39 @@ def test_a_polarity_fact_can_say_the_note_does_not_know(tmp_path):
         analyze_text("听说以前拖欠过，不清楚会不会按时付款。", r).facts["pays_on_time"] == "unknown"
     )
     assert analyze_text("听说以前拖欠过。", r).facts["pays_on_time"] == "no"
+
+
+def test_a_pattern_names_a_lexicon_as_a_list_of_its_words(tmp_path):
+    # Single-quoted \L<…> and the double-quoted spelling YAML turns into U+2028 read the same.
+    p = write(
+        tmp_path,
+        "team.yaml",
+        r"""
+        extends: default
+        lexicons:
+          superiors: [合伙人, 主任, 董事会, 老細]
+        criteria:
+          - id: above
+            weight: 5
+            met: {pattern: '(?:要|得)(?:问|跟)\L<superiors>'}
+          - id: above_dq
+            weight: 5
+            met: {pattern: "(?:要|得)(?:问|跟)\L<superiors>"}
+        """,
+    )
+    r = load_rubric(str(p))
+
+    def status(text):
+        got = {c.id: c.status for c in analyze_text(text, r).criteria}
+        return got["above"], got["above_dq"]
+
+    assert status("这个要问合伙人。") == ("met", "met")
+    assert status("得跟董事会讲。") == ("met", "met")
+    # The lexicon's words are normalised as the note is: 老細 in the YAML finds 老细 and 老細.
+    assert status("要问老細先。") == ("met", "met")
+    assert status("要问他们财务。") == ("missing", "missing")
+    # A word added to the lexicon reaches the pattern.
+    p.write_text(p.read_text(encoding="utf-8").replace("老細]", "老細, 财务]"), encoding="utf-8")
+    assert {c.id: c.status for c in analyze_text("要问财务。", load_rubric(str(p))).criteria}[
+        "above"
+    ] == "met"
