@@ -400,6 +400,22 @@ def test_comparison_across_two_sentences(status_of):
     assert status_of("他现在那两家送货慢。我们经理是下午到的。", "value_comparison") == "partial"
 
 
+def test_value_worked_out_for_the_customer(status_of):
+    text = "她也问了那家韩系的，报14万但不含耗材。我帮她算总账：我们一年16.8，他们14+3=17多，我们反而便宜。"
+    assert status_of(text, "value_comparison") == "met"
+    text = "采购说小厂给的是39。我当场给他们算了：我们随货带检测报告，退货风险基本没有，一平差7块也就二十来万。"
+    assert status_of(text, "value_comparison") == "met"
+
+
+def test_a_vague_count_is_no_size_of_value(status_of):
+    # 几家 counts nothing: our partner insurers are no measured value (好几个骨干, 十几万 still are sizes).
+    text = "给他们介绍了我们公司的情况和合作的几家保险公司，讲了三个档次的方案。"
+    assert status_of(text, "value_comparison") != "met"
+    assert (
+        status_of("他们现在用的那家一年要修十几次，我们能省一个人工。", "value_comparison") == "met"
+    )
+
+
 def test_current_supplier_named_is_a_described_rival(status_of):
     assert status_of("他说现在全公司在用百度网盘个人号。", "value_comparison") == "partial"
 
@@ -496,6 +512,11 @@ def test_judgement_with_content_versus_bare_verdict(status_of, text, expected):
         ("对接的是教务主任林老师，林老师说这个要校长定。", "no"),
         ("见了信息科刘主任，最后得周院长点头。", "no"),
         ("秘书长马老师牵头，但经费要过理事会。", "no"),
+        # The one met must ask or wait for someone above (the superiors lexicon, named in a pattern).
+        ("复印机是买的，有没有考虑过租？——这个要问合伙人。", "no"),
+        ("吴工说塔吊一台一个月两万二左右，具体要问经理。", "no"),
+        ("佢话预算仲未批，要等老细睇完方案先知有几多。", "no"),
+        ("她说这个主要问题是总部看不到各店的数据。", "unknown"),
         ("见了采购经理黄生，他说要换一批冷柜，大概15台。", "unknown"),
         ("他说想换，但要等补贴政策出来再定。", "unknown"),
     ],
