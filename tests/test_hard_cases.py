@@ -451,6 +451,16 @@ def test_brush_off_is_a_vague_reaction(status_of):
     assert status_of("对方说不是他定。", "customer_voice") == "met"
 
 
+def test_where_someone_is_is_no_view_of_the_customers(status_of):
+    # Whereabouts relayed by whoever was there say nothing of what the customer thinks.
+    assert status_of("老板不在，收银员说老板晚上8点以后才在店里。", "customer_voice") != "met"
+    assert status_of("老孙说理事长这段时间在外地。", "customer_voice") != "met"
+    assert status_of("他儿子在家，说他爹去镇上了。", "customer_voice") != "met"
+    # The family member who runs the purchases speaks for the customer.
+    text = "柴大哥不在，嫂子说现在喂的是自家粉的玉米加草，预混料是从镇上那家买的。"
+    assert status_of(text, "customer_voice") == "met"
+
+
 def test_chat_lines_under_a_name_and_title(status_of):
     chat = "黄处：我们现在38台打印机，坏了修、修了坏。\n我：我们全包是每台每月120元。"
     assert status_of(chat, "customer_voice") == "met"
