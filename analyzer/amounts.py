@@ -45,6 +45,8 @@ _NON_MONEY_AFTER = rxcache.compile(
     r"学员|员工|坐席|座席|账号|个点|页|字|篇|册|g|mm|cm|v|kw|w\b|ml|l\b|升|度|期|批|单|款|种|项|岁|级|成|"
     # Loads counted in freight: trucks, containers, trips, shipments, pallets, cubic metres.
     r"车|柜|趟|票|托(?!管)|方(?![案便面式法向])|克|"
+    # Power and energy: 250马力, 4000kva, 2mwh, 500千瓦 (a tractor's or a plant's size, not money).
+    r"马力|匹(?![配])|kva|kwh|mwh|mw|千瓦|兆瓦|"
     r"℃|°|像素|帧|转|dpi|hz|mpa|μm|um|微米|毫米|寸|码|乘|×|\*)",
 )
 _PER_UNIT = rxcache.compile(

@@ -14,6 +14,8 @@ competitor's quote and not our 报的. A bare number (3500) is a price
 only right after a cue (报价3500). An amount whose nearest cue is a
 non-price word (营收, 罚款, 投放) is not a price. A kind of price that is usually the
 customer's (进货价, 的报价) is ours where our side is its clause's subject (我们口红进货价29).
+A brand (``brand`` cues) is a rival's, unless our side names it as its own right before it
+(我们东方红LX2504报的落地价42万).
 With one side's price and the gap stated, the amount the gap measures is the other side's.
 """
 
@@ -36,6 +38,7 @@ ROLES = (
     "ours",
     "customer",
     "customer_unless_ours",
+    "brand",
     "quote",
     "neutral",
     "gap",
@@ -120,7 +123,20 @@ def _cue_spans(doc: Document, cues: PriceCues) -> list[tuple[int, int, str]]:
     for i, (s, e, role) in enumerate(kept):
         if role == "customer_unless_ours":
             kept[i] = (s, e, "ours" if _ours_is_subject(doc, kept, i) else "customer")
+        elif role == "brand":
+            # 我们东方红LX2504报的落地价 / 咱雷沃1204: a brand is a rival's, unless our side names it as
+            # its own right before it.
+            ours = i > 0 and _ours_right_before(doc, kept[i - 1], s)
+            kept[i] = (s, e, "ours" if ours else "customer")
     return kept
+
+
+def _ours_right_before(doc: Document, cue: tuple[int, int, str], start: int) -> bool:
+    return (
+        cue[2] == "ours"
+        and doc.norm[cue[0] : cue[1]] in SUBJECT_WORDS
+        and doc.norm[cue[1] : start] in ("", "的")
+    )
 
 
 def _ours_is_subject(doc: Document, kept: list[tuple[int, int, str]], i: int) -> bool:

@@ -88,6 +88,9 @@ def test_time(status_of, text, expected):
         "他们200人，厂房3万平，年营收5000万。",
         "去年被环保罚了20万，每月投放30万。",
         "电话13912345678，型号6205和08B。",
+        # Power and energy size a machine or a plant.
+        "社里想上一台250马力的拖拉机。",
+        "变压器一台4000kVA，配一套1MW/2MWh的储能。",
         # An approval threshold says who signs, not what anyone pays.
         "行政经理说5万以下的采购她签字就行。",
         "周主任说超过5万还得走区教育局的政采平台。",

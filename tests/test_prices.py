@@ -76,6 +76,9 @@ def test_a_bare_number_after_a_quote_and_what_it_is_for(judge, text, value):
 def test_a_rival_named_by_brand_quotes_the_customers_side(judge):
     r = judge("顺丰报的是每单4.5元，我们是5.2元。")
     assert (r.facts["our_price"], r.facts["customer_price"]) == (5.2, 4.5)
+    # A brand our side names as its own is ours: 我们东方红 is the tractor we sell.
+    r = judge("我们东方红LX2504报的落地价42万，理事长心里价是38万上下。")
+    assert (r.facts["our_price"], r.facts["customer_price"]) == (420000, 380000)
 
 
 def test_a_spending_standard_is_the_customers_side(judge):
