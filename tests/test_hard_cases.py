@@ -543,6 +543,29 @@ def test_someone_else_approves(judge, text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "kp", "kp_met"),
+    [
+        # A buyer abroad named with the honorific of the place, or a customer with 先生 / 小姐.
+        ("棉兰 Pak Rudi 问ZP-15价格，报了FOB 7800美金/台，他说偏高。", "partial", "unknown"),
+        ("泰国代理Khun Somchai要样册和报价。", "partial", "unknown"),
+        ("跟周先生（新郎）电话聊了十几分钟，他觉得一桌4688偏贵。", "partial", "unknown"),
+        # Named, then said to be the owner: in brackets with a word before it, or after a comma.
+        ("马尼拉 Mr. Tan（华人老板），做糖果和饼干的，介绍了XK-520。", "met", "yes"),
+        ("海防 Mr. Hoang，米厂老板。他们现在25公斤大米是人工灌包。", "met", "yes"),
+        ("见了小周总（老板的儿子，现在厂里采购基本是他在管）。", "met", "yes"),
+        # The owner's son is not the owner; (不是老板) says the opposite.
+        ("对接的是Mr. Lim，老板的儿子。", "partial", "unknown"),
+    ],
+)
+def test_contacts_named_by_honorific_and_owners_by_apposition(judge, text, kp, kp_met):
+    r = judge(text)
+    assert ({c.id: c.status for c in r.criteria}["kp_identified"], r.facts["kp_met"]) == (
+        kp,
+        kp_met,
+    )
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("下月初再打个电话问问。", "partial"),
