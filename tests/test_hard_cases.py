@@ -534,6 +534,10 @@ def test_judgement_with_content_versus_bare_verdict(status_of, text, expected):
         ("吴工说塔吊一台一个月两万二左右，具体要问经理。", "no"),
         ("佢话预算仲未批，要等老细睇完方案先知有几多。", "no"),
         ("她说这个主要问题是总部看不到各店的数据。", "unknown"),
+        # Family who pay, and a superior the contact waits for.
+        ("准新娘一个人来看的厅，她说钱是她爸妈出，她得回去问她妈。", "no"),
+        ("我把报价单给小谢了，他说等经理回来给他看。", "no"),
+        ("等了半个钟头经理才来。", "unknown"),
         ("见了采购经理黄生，他说要换一批冷柜，大概15台。", "unknown"),
         ("他说想换，但要等补贴政策出来再定。", "unknown"),
     ],
