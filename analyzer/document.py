@@ -50,6 +50,10 @@ class SpeechCue:
     content_end: int
 
 
+def _blank(m) -> str:
+    return " " * (m.end() - m.start())
+
+
 class Document:
     def __init__(
         self,
@@ -62,7 +66,11 @@ class Document:
         self.text = text
         self.words = words
         self.automaton = automaton  # an Aho-Corasick automaton of ``words`` (see Rubric.automaton)
-        self.norm = normalise(text)
+        norm = normalise(text)
+        if language.system_line_re is not None:
+            # Offsets stay offsets into ``text``: a system line becomes spaces of its length.
+            norm = language.system_line_re.sub(_blank, norm)
+        self.norm = norm
         self.lang = language
         self.seg: Segments = segment(self.norm, language.symbol_headings)
         # (word, start, end) per token: ``Token`` or a plain tuple, read by index here.

@@ -81,6 +81,9 @@ class Language:
     symbol_headings: dict[str, str] = field(default_factory=dict)
     surnames: str = ""
     nickname_surnames: str = ""
+    # Lines a tool wrote into the note, not the rep (【系统】签到时间 09:12:33, 【系统】下次跟进提醒：…):
+    # regexes matched at a line's start; the whole line is blanked before anything reads the note.
+    system_lines: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.cue_re = rxcache.compile(alternation(self.negation_cues))
@@ -135,6 +138,13 @@ class Language:
         self.placeholder_re = rxcache.compile(
             "|".join(f"(?:{p})" for p in self.placeholders) or r"(?!x)x"
         )
+        self.system_line_re = (
+            rxcache.compile(
+                "(?m)^[ \t]*(?:" + "|".join(f"(?:{p})" for p in self.system_lines) + ")[^\n]*"
+            )
+            if self.system_lines
+            else None
+        )
 
     @classmethod
     def from_config(cls, cfg: dict) -> Language:
@@ -168,4 +178,5 @@ class Language:
             },
             surnames=cfg.get("surnames", ""),
             nickname_surnames=cfg.get("nickname_surnames", ""),
+            system_lines=cfg.get("system_lines", []),
         )

@@ -339,6 +339,19 @@ def test_points_numbered_in_one_line(status_of, text, criterion, expected):
 # -- diaries ---------------------------------------------------------------------------------------
 
 
+def test_lines_a_crm_wrote_are_not_the_reps(judge):
+    system = "【系统】签到时间 2024-03-05 17:02:11\n【系统】拍照 3 张\n【系统】下次跟进提醒：2024-03-12\n"
+    r = judge(system)
+    assert {c.id: c.status for c in r.criteria}["next_step"] == "missing"
+    assert not r.diary
+    # What the rep wrote under them is read as usual, and its offsets stay the note's.
+    text = system + "见了老板本人，他说太贵。明天上午把简配方案报给他。"
+    r = judge(text)
+    step = next(c for c in r.criteria if c.id == "next_step")
+    assert (step.status, r.facts["next_step_when"]) == ("met", "明天上午")
+    assert all(text[e.start : e.end] == e.text for e in step.evidence)
+
+
 def test_diary_and_not_diary(judge):
     diary = "8:30出发，9:40到了客户那边，先在前台登记，然后等了二十分钟，接着见了采购，之后看了仓库，11:00离开。"
     assert judge(diary).diary
