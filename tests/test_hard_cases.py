@@ -434,6 +434,8 @@ def test_a_vague_count_is_no_size_of_value(status_of):
 
 def test_current_supplier_named_is_a_described_rival(status_of):
     assert status_of("他说现在全公司在用百度网盘个人号。", "value_comparison") == "partial"
+    # How they manage now, said with 都是…用 / 全靠…: their current way, without a comparison.
+    assert status_of("他们现在封口都是工人用脚踏封口机封的。", "value_comparison") == "partial"
     # A rival that has already been in to pitch is a rival named.
     assert (
         status_of("采购说这类设备一般不超过30万，GE的已经来过了。", "value_comparison") == "partial"
