@@ -62,6 +62,8 @@ class Language:
     # ``name`` is the name; every mention of it speaks for the rep, not the customer.
     own_people: list[str] = field(default_factory=list)
     customer_voice_headings: list[str] = field(default_factory=list)
+    # Who else may speak for the customer, as regexes (阿强觉得, Mr. Uy说): names a word list can't hold.
+    customer_subject_patterns: list[str] = field(default_factory=list)
     # Words in Latin letters that name no one (deck, demo, ppt): "deck讲了40分钟" is no person speaking.
     not_names: list[str] = field(default_factory=list)
     # What we presented (介绍了我们的方案：1. … 2. …; 【产品介绍】): the rep's words, not the customer's.
@@ -115,9 +117,10 @@ class Language:
             if self.not_names
             else ""
         )
+        extra = "".join(f"|(?:{p})" for p in self.customer_subject_patterns)
         self.customer_subject_re = rxcache.compile(
             rf"(?:{subj}|{surname}(?:{alternation(self.titles)})"
-            rf"|[小老]{nick}|{not_names}[a-z][a-z]{{2,}})"
+            rf"|[小老]{nick}|{not_names}[a-z][a-z]{{2,}}{extra})"
         )
         self.rep_subject_re = rxcache.compile(alternation(self.rep_subjects))
         self.titles_tuple = tuple(self.titles)
@@ -165,6 +168,7 @@ class Language:
             own_side=sp.get("own_side", []),
             own_people=sp.get("own_people", []),
             customer_voice_headings=sp.get("customer_voice_headings", []),
+            customer_subject_patterns=sp.get("customer_subject_patterns", []),
             not_names=sp.get("not_names", []),
             presentation_verbs=sp.get("presentation_verbs", []),
             speech_stops=sp.get("stops", []),

@@ -483,6 +483,22 @@ def test_where_someone_is_is_no_view_of_the_customers(status_of):
     assert status_of(text, "customer_voice") == "met"
 
 
+def test_speakers_a_word_list_cannot_name(status_of):
+    # 阿 and a given name, and a buyer abroad with the honorific of the place, speak for the customer.
+    assert (
+        status_of("店长阿强，老板不在。阿强觉得我们比新潮便宜，新潮之前来谈过。", "customer_voice")
+        == "met"
+    )
+    assert (
+        status_of(
+            "见到了老板Mr. Uy本人。Mr. Uy说今年出口价跌了，预算最多2万美金。", "customer_voice"
+        )
+        == "met"
+    )
+    # 阿里 is a company, not a person speaking.
+    assert status_of("我们介绍了阿里云加代管服务。", "customer_voice") == "missing"
+
+
 def test_chat_lines_under_a_name_and_title(status_of):
     chat = "黄处：我们现在38台打印机，坏了修、修了坏。\n我：我们全包是每台每月120元。"
     assert status_of(chat, "customer_voice") == "met"
