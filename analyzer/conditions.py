@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import rxcache
+from .language import alternation
 
 if TYPE_CHECKING:
     from .judge import Context
@@ -842,10 +843,7 @@ def _expand_lists(node: dict, value: str, lexicons: Lexicons) -> str:
         name = m.group(1)
         if name not in lexicons:
             raise ConditionError(node, "pattern", f"unknown lexicon '{name}' in \\L<{name}>")
-        from .normalize import normalise
-
-        found = sorted({normalise(str(w)) for w in lexicons[name]}, key=lambda w: (-len(w), w))
-        return "(?:" + "|".join(re.escape(w) for w in found if w) + ")"
+        return f"(?:{alternation(str(w) for w in lexicons[name])})"
 
     return _NAMED_LIST.sub(words, value)
 
