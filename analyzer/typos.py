@@ -29,8 +29,9 @@ _PATTERNS = (
     # 以经 for 已经 before what is done (以经发了), never 以经济 / 以经验.
     r"以经(?=[了过在是有给发定签报做装换买用谈聊到])",
     # 在 for 再 after a time ahead, before doing it again (下周在去, 明天在打电话问问).
-    r"(?<=下周|下次|明天|后天|回头|以后|改天|两天|时候|下月|然后|之后)"
-    r"在(?=去|来|约|联系|说|看|报|打|聊|谈|问|发|过来|过去|跟进|沟通|确认)",
+    # 后面在跟 / 明年下半年在来问问 / 回去算了在报给他: later on, or once something is done.
+    r"(?<=下周|下次|明天|后天|回头|以后|改天|两天|时候|下月|然后|之后|后面|半年|年后|几天|算了|晚点)"
+    r"在(?=去|来|约|联系|说|看|报|打|聊|谈|问|发|过来|过去|跟|沟通|确认)",
     # 在看看 / 在说吧: 看看 and 说吧 never follow the progressive 在.
     r"在(?=看看|说吧|考虑考虑|研究研究)",
     # CRM shorthand, standing alone among Chinese characters (not inside 5lb or a URL).
