@@ -607,6 +607,8 @@ def test_contacts_named_by_honorific_and_owners_by_apposition(judge, text, kp, k
         ("明年开春再来问问。", "partial"),
         ("下周三再去一趟，把合同送过去。", "met"),
         ("我说回去申请一下。", "partial"),
+        # An intent with no action fixed yet.
+        ("我觉得关键在院长，要想办法见到院长。", "partial"),
     ],
 )
 def test_a_repeat_visit_with_a_date_is_still_vague(status_of, text, expected):
