@@ -588,7 +588,7 @@ def test_someone_else_approves(judge, text, expected):
         ("马尼拉 Mr. Tan（华人老板），做糖果和饼干的，介绍了XK-520。", "met", "yes"),
         ("海防 Mr. Hoang，米厂老板。他们现在25公斤大米是人工灌包。", "met", "yes"),
         ("见了小周总（老板的儿子，现在厂里采购基本是他在管）。", "met", "yes"),
-        # The owner's son is not the owner; (不是老板) says the opposite.
+        # The owner's son is not the owner.
         ("对接的是Mr. Lim，老板的儿子。", "partial", "unknown"),
     ],
 )
