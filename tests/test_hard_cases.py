@@ -568,6 +568,9 @@ def test_judgement_with_content_versus_bare_verdict(status_of, text, expected):
         # Family who pay, and a superior the contact waits for.
         ("准新娘一个人来看的厅，她说钱是她爸妈出，她得回去问她妈。", "no"),
         ("我把报价单给小谢了，他说等经理回来给他看。", "no"),
+        # Talking it over with the boss, in any of the everyday verbs.
+        ("找的采购主管黄小姐，报了每月1800，她说回头跟老板说说。", "no"),
+        ("店长说要跟老板碰一下再定。", "no"),
         ("等了半个钟头经理才来。", "unknown"),
         ("见了采购经理黄生，他说要换一批冷柜，大概15台。", "unknown"),
         ("他说想换，但要等补贴政策出来再定。", "unknown"),
