@@ -591,6 +591,12 @@ def test_someone_else_approves(judge, text, expected):
         ("马尼拉 Mr. Tan（华人老板），做糖果和饼干的，介绍了XK-520。", "met", "yes"),
         ("海防 Mr. Hoang，米厂老板。他们现在25公斤大米是人工灌包。", "met", "yes"),
         ("见了小周总（老板的儿子，现在厂里采购基本是他在管）。", "met", "yes"),
+        # Said to decide in brackets after the name, as the economic buyer, or as a school's owner.
+        ("[客户]合肥同仁大药房连锁 采购总监孙总（拍板的）", "met", "yes"),
+        ("后半场CFO王总进来了，这单预算是王总批，他是EB。", "met", "yes"),
+        ("今天拜访了育英双语学校的举办者吴老师，聊得很愉快。", "met", "yes"),
+        # The owner named at the head of a line typed with spaces, then the talk.
+        ("石狮 永泰服装 老板吴总 这次谈价 吴总先讲另一家织厂报他9块8", "met", "yes"),
         # The owner's son is not the owner.
         ("对接的是Mr. Lim，老板的儿子。", "partial", "unknown"),
     ],
