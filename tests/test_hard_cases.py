@@ -440,6 +440,22 @@ def test_current_supplier_named_is_a_described_rival(status_of):
     assert (
         status_of("采购说这类设备一般不超过30万，GE的已经来过了。", "value_comparison") == "partial"
     )
+    # Their current kit by its brand, their fleet hired, kit bought years ago, or ours set against
+    # theirs in one word (快, 省): described, not compared.
+    for text in (
+        "联系人：人事张小姐，公司大概800人，考勤机用的ZK-iFace702。",
+        "之后聊了下他们现在有20台车，都是租别人的燃油车。",
+        "他们前几年买的一批学生平板用得不好，对这类东西有顾虑。",
+        "车队长开了一圈，说提速比他们的面包车快。",
+    ):
+        assert status_of(text, "value_comparison") == "partial", text
+    # 比较快 is no comparison; a meeting held on 飞书 is no rival; a sum set aside is a budget.
+    for text in (
+        "接着做了10分钟放电，端电压掉得比较快。",
+        "9:30 飞书会议，客户是成都一家连锁火锅，参会的是人事专员小杨。",
+        "消防联网+电气火灾监控，郑老师说年度维修基金里给这块留了8万。",
+    ):
+        assert status_of(text, "value_comparison") == "missing", text
 
 
 def test_customer_figure_is_their_budget_situation(judge):
