@@ -875,6 +875,17 @@ def test_pains_and_first_orders_in_other_words(judge, text):
     assert judge(text).facts["need"] == "yes"
 
 
+def test_a_want_sized_inside_its_own_words(judge):
+    # The size may stand between the want and its verb (想给4间教室装录播).
+    assert judge("负责人赵老师想给4间教室装录播，方便学员课后回看。").facts["need"] == "yes"
+    # 要开会 and 要采购总监点头 are no want to open or buy anything.
+    for text in (
+        "这是第二次放鸽子了，上次也是临时说要开会。",
+        "周经理说新品进场要采购总监点头，他这边只能先收资料。",
+    ):
+        assert judge(text).facts["need"] == "unknown", text
+
+
 @pytest.mark.parametrize(
     ("text", "ours", "theirs"),
     [
