@@ -5,8 +5,8 @@ OTIS，要问老板), but with words the rubric does not know. Before traditiona
 simplified, a note that is plainly Cantonese has its dialect words swapped for Mandarin words of
 the same length, so every offset still points into the note as written. Only notes with a
 Cantonese-only character (佢, 嘅, 咗…) are touched: 話, 傾 and 係 are Mandarin words too (电话, 倾向, 关系),
-and even in a Cantonese note they are swapped only where they cannot be those. A few northern
-and southwestern words with a single sense (俺, 咋, 寻思; 莫得, 啥子, 一哈) are swapped in every note;
+and even in a Cantonese note they are swapped only where they cannot be those. A few northern,
+southwestern and Wu words with a single sense (俺, 咋, 寻思; 莫得, 啥子, 一哈; 侬, 伊讲) are swapped in every note;
 不得, 要得 and 没得 only in a note whose own words are southwestern.
 """
 
@@ -164,7 +164,7 @@ def _swap(m: re.Match) -> str:
     return _swap_words.get(w) or _CONTEXTUAL_TO[w]
 
 
-# Northern and southwestern words with one sense only: swapped in every note (俺们 is 我们, 莫得
+# Northern, southwestern and Wu words with one sense only: swapped in every note (俺们 is 我们, 莫得
 # is 没有, 啥子 is 什么 wherever they are said).
 _NORTHERN = str.maketrans({"俺": "我", "咋": "怎"})
 _REGIONAL_WORDS = {
@@ -175,6 +175,19 @@ _REGIONAL_WORDS = {
     "莫有": "没有",
     "啥子": "什么",
     "一哈": "一下",
+    # Wu (Shanghai, Shaoxing, Keqiao): 伊 is he or she, 侬 you. Only 伊 before a word of speech or
+    # state is swapped, so 伊利, 伊朗 and 伊拉克 keep their sense.
+    "伊讲": "他讲",
+    "伊说": "他说",
+    "伊话": "他说",
+    "伊觉得": "他觉得",
+    "伊问": "他问",
+    "伊嫌": "他嫌",
+    "伊想": "他想",
+    "伊蛮": "他蛮",
+    "伊现在": "他现在",
+    "伊心里": "他心里",
+    "侬": "你",
 }
 _REGIONAL = rxcache.compile("|".join(_REGIONAL_WORDS))
 
@@ -205,12 +218,12 @@ def _southwest(m: re.Match) -> str:
 
 
 def northern_to_mandarin(text: str) -> str:
-    """俺们 → 我们, 咋 → 怎, 寻思 → 考虑, 莫得 → 没有, 啥子 → 什么: regional words read as
-    Mandarin, length unchanged."""
+    """俺们 → 我们, 咋 → 怎, 寻思 → 考虑, 莫得 → 没有, 啥子 → 什么, 伊讲 → 他讲: regional words read
+    as Mandarin, length unchanged."""
     southwest = "莫" in text and _SOUTHWEST_MARKERS.search(text) is not None
     # Read before 莫得 becomes 没有 below: the note's own words say it is southwestern.
     southwest_speech = "得" in text and _SOUTHWEST_SPEECH.search(text) is not None
-    if "思" in text or "咋" in text or "莫" in text or "啥" in text or "哈" in text:
+    if any(c in text for c in "思咋莫啥哈伊侬"):
         text = _REGIONAL.sub(_regional, text)
     if "俺" in text or "咋" in text:
         text = text.translate(_NORTHERN)

@@ -84,3 +84,25 @@ def test_southwestern_words_read_as_mandarin(text, expected):
 def test_莫得_negates_like_没有(judge):
     assert judge("去了两个村，农户说家里就几分地，莫得必要买。").facts["need"] == "no"
     assert judge("青白江李哥说最近莫得活路，今年防水材料暂时不得买。").facts["need"] == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Wu: 伊 before a word of speech or state is he or she, 侬 is you.
+        ("伊讲伊心里价位23 伊现在用的是市场档口的货", "他讲他心里价位23 他现在用的是市场档口的货"),
+        ("侬放心", "你放心"),
+        # 伊利, 伊朗 and 伊拉克 keep their sense.
+        ("伊利的奶，伊朗客户，伊拉克项目", "伊利的奶,伊朗客户,伊拉克项目"),
+    ],
+)
+def test_wu_pronouns_read_as_mandarin(text, expected):
+    assert normalise(text) == expected
+
+
+def test_a_wu_speaker_is_the_customer(status_of):
+    text = "老板华总 一坐下来就问价 我报天丝棉26块一米 伊讲伊心里价位23 差3块"
+    assert status_of(text, "customer_voice") == "met"
+    # A team leader named by surname and 队 speaks for the customer too.
+    text = "恒泰物流 车队长孙队。孙队觉得电车冬天掉电厉害，说去年同行买的电车一到腊月就趴窝。"
+    assert status_of(text, "customer_voice") == "met"
