@@ -188,6 +188,9 @@ _REGIONAL_WORDS = {
     "伊现在": "他现在",
     "伊心里": "他心里",
     "侬": "你",
+    # Cantonese 老细 (the boss) has no other sense, and turns up in Mandarin notes from Guangdong.
+    "老细": "老板",
+    "老細": "老板",
 }
 _REGIONAL = rxcache.compile("|".join(_REGIONAL_WORDS))
 
@@ -223,7 +226,7 @@ def northern_to_mandarin(text: str) -> str:
     southwest = "莫" in text and _SOUTHWEST_MARKERS.search(text) is not None
     # Read before 莫得 becomes 没有 below: the note's own words say it is southwestern.
     southwest_speech = "得" in text and _SOUTHWEST_SPEECH.search(text) is not None
-    if any(c in text for c in "思咋莫啥哈伊侬"):
+    if any(c in text for c in "思咋莫啥哈伊侬细細"):
         text = _REGIONAL.sub(_regional, text)
     if "俺" in text or "咋" in text:
         text = text.translate(_NORTHERN)

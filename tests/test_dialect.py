@@ -92,6 +92,8 @@ def test_莫得_negates_like_没有(judge):
         # Wu: 伊 before a word of speech or state is he or she, 侬 is you.
         ("伊讲伊心里价位23 伊现在用的是市场档口的货", "他讲他心里价位23 他现在用的是市场档口的货"),
         ("侬放心", "你放心"),
+        # Cantonese 老细 is the boss in a Mandarin note too.
+        ("然后他说老细去了广州看货 老细还没返", "然后他说老板去了广州看货 老板还没返"),
         # 伊利, 伊朗 and 伊拉克 keep their sense.
         ("伊利的奶，伊朗客户，伊拉克项目", "伊利的奶,伊朗客户,伊拉克项目"),
     ],
