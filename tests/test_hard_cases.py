@@ -91,6 +91,8 @@ def test_time(status_of, text, expected):
         # Power and energy size a machine or a plant.
         "社里想上一台250马力的拖拉机。",
         "变压器一台4000kVA，配一套1MW/2MWh的储能。",
+        # Channels of a video recorder.
+        "监控室现有的是一台64路NVR，硬盘满了自动覆盖。",
         # An approval threshold says who signs, not what anyone pays.
         "行政经理说5万以下的采购她签字就行。",
         "周主任说超过5万还得走区教育局的政采平台。",

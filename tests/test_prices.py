@@ -342,6 +342,9 @@ def test_vague_money_is_price_talk_without_an_amount(judge):
         # The current carrier's rate is the customer's.
         ("现在走的是公路汽运，一个柜1万2。我们报的班列，40尺一个柜1万零500。", 10500, 12000),
         ("包总说小车队现在给的6500，我们报每车7200。", 7200, 6500),
+        # The market's going rate the customer holds up; a price per channel, after or before it.
+        ("柯桥 凯达 见老板 报21.5 嫌贵 说市场上18就有 下礼拜再去", 21.5, 18),
+        ("隔壁小区装的才1200一路，我们报价每路1450（含安装）。", 1450, 1200),
     ],
 )
 def test_rival_or_current_supplier_owns_its_quote(judge, text, ours, theirs):
