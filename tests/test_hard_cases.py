@@ -404,6 +404,8 @@ def test_next_step_with_glued_verb(status_of, judge):
         # 得 after a verb says how it went, not what must be done.
         "给他们讲了我们的CRM，讲了一个多小时，感觉讲得还可以。",
         "介绍了我们的售电业务和公司资质，讲得比较全面。",
+        # The date of this visit, given as a field of the note.
+        "客户：金桥快运\n拜访日期：6月12日\n需求：待定\n下一步：待定",
     ],
 )
 def test_narrated_actions_are_not_a_plan(status_of, text):
