@@ -882,6 +882,21 @@ def test_pains_and_first_orders_in_other_words(judge, text):
     assert judge(text).facts["need"] == "yes"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A deal lost to someone else: there was a real purchase to win.
+        ("永达的年度运输合同没拿到，被别人抢了。他们那边太看重价格，没办法。", "yes"),
+        ("注塑机那单输了，丢给了一家浙江的小厂，价格差得太多。", "yes"),
+        ("中海那个幕墙标开了，我们没进中标候选人。", "yes"),
+        # What the rep failed to get is no lost deal.
+        ("办公室的人让我们去信息中心问，没拿到信息中心的电话。", "unknown"),
+    ],
+)
+def test_a_lost_deal_had_a_need(judge, text, expected):
+    assert judge(text).facts["need"] == expected
+
+
 def test_a_want_sized_inside_its_own_words(judge):
     # The size may stand between the want and its verb (想给4间教室装录播).
     assert judge("负责人赵老师想给4间教室装录播，方便学员课后回看。").facts["need"] == "yes"
