@@ -593,6 +593,7 @@ def test_judgement_with_content_versus_bare_verdict(status_of, text, expected):
         ("店长说要跟老板碰一下再定。", "no"),
         # The plan must pass someone above; the boss not back yet.
         ("钱老师说方案要副校长和举办者看过才行。", "no"),
+        ("张主任说价格他要回去汇报领导，再定。", "no"),
         ("版房师傅阿强拿了样布去看 3点多再去 老细还没返 就先走了", "no"),
         ("等了半个钟头经理才来。", "unknown"),
         ("见了采购经理黄生，他说要换一批冷柜，大概15台。", "unknown"),
