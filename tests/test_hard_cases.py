@@ -427,6 +427,15 @@ def test_value_worked_out_for_the_customer(status_of):
     assert status_of(text, "value_comparison") == "met"
 
 
+def test_value_the_customer_worked_out(status_of):
+    text = (
+        "我们报整车包月1万8一台，含司机。他当场算了一下，他们自己一台车连司机、油、保险每月要2万1。"
+    )
+    assert status_of(text, "value_comparison") == "met"
+    # A sum with no figure in it works nothing out.
+    assert status_of("他当场算了一下，说回去再看看。", "value_comparison") != "met"
+
+
 def test_a_vague_count_is_no_size_of_value(status_of):
     # 几家 counts nothing: our partner insurers are no measured value (好几个骨干, 十几万 still are sizes).
     text = "给他们介绍了我们公司的情况和合作的几家保险公司，讲了三个档次的方案。"
