@@ -193,6 +193,8 @@ _REGIONAL_WORDS = {
     "老細": "老板",
 }
 _REGIONAL = rxcache.compile("|".join(_REGIONAL_WORDS))
+# One rare character of each word above: a note with none of them skips the regex (most notes).
+REGIONAL_CUES = "思咋莫啥哈伊侬细細"
 
 
 def _regional(m: re.Match) -> str:
@@ -226,7 +228,7 @@ def northern_to_mandarin(text: str) -> str:
     southwest = "莫" in text and _SOUTHWEST_MARKERS.search(text) is not None
     # Read before 莫得 becomes 没有 below: the note's own words say it is southwestern.
     southwest_speech = "得" in text and _SOUTHWEST_SPEECH.search(text) is not None
-    if any(c in text for c in "思咋莫啥哈伊侬细細"):
+    if any(c in text for c in REGIONAL_CUES):
         text = _REGIONAL.sub(_regional, text)
     if "俺" in text or "咋" in text:
         text = text.translate(_NORTHERN)

@@ -108,3 +108,10 @@ def test_a_wu_speaker_is_the_customer(status_of):
     # A team leader named by surname and 队 speaks for the customer too.
     text = "恒泰物流 车队长孙队。孙队觉得电车冬天掉电厉害，说去年同行买的电车一到腊月就趴窝。"
     assert status_of(text, "customer_voice") == "met"
+
+
+def test_every_regional_word_holds_a_cue_character():
+    # A word with none of the cue characters would never be swapped.
+    from analyzer.dialect import _REGIONAL_WORDS, REGIONAL_CUES
+
+    assert all(any(c in w for c in REGIONAL_CUES) for w in _REGIONAL_WORDS)
