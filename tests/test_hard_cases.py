@@ -907,6 +907,20 @@ def test_a_lost_deal_had_a_need(judge, text, expected):
     assert judge(text).facts["need"] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Put off until something of theirs happens: a need not yet due.
+        ("去合作社找了苏社长，送了两本产品目录，社长说等秋收后再说。", "partial"),
+        ("跟仓库的人聊了几句，丙酮库存还有十几吨，说用完了再说。", "partial"),
+        # Put off with nothing in particular to wait for is a brush-off.
+        ("采购说最近比较忙，过段时间再说。", "missing"),
+    ],
+)
+def test_a_need_put_off_until_something_happens(status_of, text, expected):
+    assert status_of(text, "need_confirmed") == expected
+
+
 def test_a_want_sized_inside_its_own_words(judge):
     # The size may stand between the want and its verb (想给4间教室装录播).
     assert judge("负责人赵老师想给4间教室装录播，方便学员课后回看。").facts["need"] == "yes"
