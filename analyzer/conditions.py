@@ -328,12 +328,56 @@ class Terms(Condition):
         return set(self.names)
 
 
+# Every pattern compiled so far, by slot: one scan of a note for their literals (``prefilter``)
+# then says which of them can match it at all.
+_PATTERNS: dict[str, re.Pattern] = {}
+_SLOTS: dict[str, int] = {}
+_PREFILTER: list = [None]
+
+
+def _slot(regex: re.Pattern) -> int:
+    slot = _SLOTS.get(regex.pattern)
+    if slot is None:
+        slot = _SLOTS[regex.pattern] = len(_SLOTS)
+        _PATTERNS[regex.pattern] = regex
+    return slot
+
+
+def compiled_patterns() -> list[re.Pattern]:
+    """Every pattern compiled so far, by slot."""
+    return list(_PATTERNS.values())
+
+
+def build_prefilter() -> None:
+    """Scan for the literals of every pattern compiled so far: worth it for a batch (a note's
+    unmatchable patterns are skipped), not for one note (building it costs about 50 notes)."""
+    from .prefilter import Prefilter
+
+    _PREFILTER[0] = Prefilter(compiled_patterns())
+
+
+def possible_patterns(text: str) -> int:
+    """A bit mask over pattern slots: bit i is set when pattern i may match ``text``.
+
+    Without a prefilter, or for a pattern compiled after it was built, every bit is set."""
+    pf = _PREFILTER[0]
+    if pf is None:
+        return -1
+    return pf.possible(text) | (-1 << pf.size)
+
+
 @dataclass
 class Pattern(Condition):
     regex: re.Pattern
     filt: SpanFilter
 
+    def __post_init__(self) -> None:
+        self.slot = _slot(self.regex)
+        self.memo_id = memo_id(("pattern", self.regex.pattern, self.filt))
+
     def _evaluate(self, ctx: Context) -> Result:
+        if not (ctx.possible_patterns >> self.slot) & 1:
+            return self.filt.result([])
         hits = [
             Hit(m.start(), m.end(), "pattern")
             for m in self.regex.finditer(ctx.doc.norm)
