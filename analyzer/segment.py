@@ -206,8 +206,14 @@ _FORM_FIELD = rxcache.compile(
 # A checklist on one line (☑ KP：王经理 ☐ 预算 ☑ 下一步：跟进): each box opens a field.
 _BOX = "☐☑☒✅□⬜"
 _BOX_FIELD = rxcache.compile(rf"(?<=[^\s{_BOX}])[ \t\u3000]*(?=[{_BOX}])")
-# An unticked box with a bare field name after it (☐ 预算) is a field left open.
-_OPEN_BOXES = "☐□⬜"
+# An unticked box with a bare field name after it (☐ 预算) is a field left open; so is a
+# crossed one (✘ 竞品, ✘KP): the field not done.
+_OPEN_BOXES = "☐□⬜✘✗❌☒"
+# A checklist of ticks and crosses typed on one line (✘KP ✘报价 ✘竞品, ✔ 见了刘主席 ✔ 报了扣点 ✘ 竞品):
+# each mark after a space opens an item, when the line itself opens with a mark (KP✔ 老板本人 is
+# one field and its tick).
+_MARKS = "✔✓✘✗❌"
+_MARK_ITEM = rxcache.compile(rf"(?<=\S)[ \t\u3000]+(?=[{_MARKS}])")
 _BARE_FIELD = rxcache.compile(r"([\u4e00-\u9fffa-z/]{1,6})[ \t\u3000:：]*$")
 
 
@@ -217,13 +223,15 @@ def _lines(norm: str) -> list[str]:
     for line in norm.splitlines(keepends=True):
         cuts = [m.end() for m in _INLINE_HEADING.finditer(line)]
         cuts += [m.end() for m in _BOX_FIELD.finditer(line)]
+        if line.lstrip(" \t\u3000")[:1] in _MARKS:
+            cuts += [m.end() for m in _MARK_ITEM.finditer(line)]
         if _FORM_LINE.match(line):
             cuts = sorted({*cuts, *(m.start() for m in _FORM_FIELD.finditer(line))})
         if not cuts:
             out.append(line)
             continue
         prev = 0
-        for c in cuts:
+        for c in sorted(cuts):
             if c > prev:
                 out.append(line[prev:c])
                 prev = c

@@ -252,6 +252,43 @@ def test_an_unticked_box_is_a_field_left_open(status_of):
     assert status_of(text, "need_confirmed") == "missing"
 
 
+def test_a_crossed_field_is_a_field_left_open(status_of):
+    from analyzer.segment import segment
+
+    # A line of ticks and crosses: each crossed bare field is a field not done.
+    fields = segment("✘kp ✘报价 ✘竞品 ✘下步").sections
+    assert [(s.heading, s.empty) for s in fields] == [
+        ("kp", True),
+        ("报价", True),
+        ("竞品", True),
+        ("下步", True),
+    ]
+    text = "✘KP ✘报价 ✘竞品 ✘下步\n门卫没让进，在门口发了传单"
+    assert status_of(text, "kp_identified") == "missing"
+    assert status_of(text, "price_gap") == "missing"
+    assert status_of(text, "value_comparison") == "missing"
+    text = "✔ 见了工会刘主席 ✔ 报了扣点15% ✘ 竞品 ✘ 下步"
+    assert status_of(text, "value_comparison") == "missing"
+    # A cross before words is a problem noted, not a field: 价格还没谈 still says it; and a line
+    # that opens with a field keeps its tick (KP✔ 老板本人).
+    assert not segment("✘ 扣点他嫌低，说考虑一下").sections
+    assert status_of("KP✔ 老板娘陈姐本人，厂里吃喝拉撒都她定", "kp_identified") == "met"
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion", "expected"),
+    [
+        # A thought balloon or a brain opens the rep's own judgement; an arrow the next step.
+        ("👤 行政小刘\n💭 扣点拼不过怡宝，只能拼品类全，有三成把握", "self_assessment", "met"),
+        ("👤 行政小刘\n🧠 今天跟非kp讲了一个半小时，下次先问清楚谁出钱", "self_assessment", "met"),
+        ("👤 老板娘陈姐\n➡ 明天上午我们经理过来再谈一次扣点", "next_step", "met"),
+        ("👤 老板娘陈姐\n🗣 “一出去就是半小时，线上缺人”", "customer_voice", "met"),
+    ],
+)
+def test_emoji_that_label_a_phone_notes_fields(status_of, text, criterion, expected):
+    assert status_of(text, criterion) == expected
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
