@@ -2017,6 +2017,10 @@ def test_their_way_or_kit_described_is_a_current_way(status_of, text):
         "见了科主任，聊得挺好，他对我们的设备很感兴趣。",
         "联系了周支书，他说今年村里没这个打算，明年再看。",
         "去了趟一中食堂，碰到个管事的，说现在供货的是他们老关系。",
+        # A residential building's people: its 楼长, and owners named as neighbours name them.
+        "见了5号楼的楼长，聊了加装电梯的事。",
+        "在楼下跟3楼的刘阿姨聊了几句，她嫌吵。",
+        "郑伯说要等过年再商量。",
     ],
 )
 def test_a_contact_named_by_role_or_department(status_of, text):
