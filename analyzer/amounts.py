@@ -65,7 +65,7 @@ _WAN_REST = rxcache.compile(r"(\d{1,4})万(\d{3,4})(?![\d.])")
 # 1万零500 / 3万零80: 零 says the thousands are empty and the rest follows in full.
 _WAN_ZERO = rxcache.compile(r"(\d{1,4})万零(\d{1,3})(?![\d.])")
 _MEASURE = rxcache.compile(
-    r"[台套个吨只件箱张辆位人家份次斤平米年月天周季柜板车票趟单方桶瓶盒条根片包袋罐支颗把对副亩株棵杯碗本卷]"
+    r"[台套个吨只件箱张辆位人家份次斤平米年月天周季柜板车票趟单方桶瓶盒条根片包袋罐支颗把对副亩株棵杯碗本卷升]"
 )
 _LETTER_ADJACENT = rxcache.compile(r"[a-z]")
 _LATIN_WORD_BEFORE = rxcache.compile(r"[a-z]{2,}$")

@@ -22,6 +22,10 @@ _WORDS = {
     "我觉的": "我觉得",
     "他觉的": "他觉得",
     "她觉的": "她觉得",
+    # Slips of dictation (speech to text hears the sound, not the word): none is a word itself.
+    "遇算": "预算",
+    "觉定": "决定",
+    "船冬": "船东",
 }
 _PATTERNS = (
     # 报家 for 报价, but not 自报家门.
@@ -41,7 +45,7 @@ _SHORTHAND = {"lb": "老板", "kh": "客户", "bj": "报价", "cg": "采购"}
 _FIXES = {"报家": "报价", "以经": "已经", "在": "再"} | _SHORTHAND | _WORDS
 # Every slip starts with one of these: a note with none has nothing to fix (one C scan), and the
 # lookahead lets the regex engine skip the other characters (three times faster on a note).
-_FIRST = "绝需连我他她报以在lkbc"
+_FIRST = "绝需连我他她报以在遇觉船lkbc"
 _CUES = frozenset(_FIRST)
 _SLIP = rxcache.compile(
     f"(?=[{_FIRST}])(?:" + "|".join([re.escape(w) for w in _WORDS] + list(_PATTERNS)) + ")"

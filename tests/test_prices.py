@@ -131,6 +131,9 @@ def test_our_quote_is_the_one_the_stated_gap_measures(judge):
     [
         ("主要从隔壁那家贸易商鑫源拿，到厂8050含税。我报的是8120到厂含税。", 8120, 8050),
         ("刘总拿出宏宇经销商的单子，36元一片。我们报每片42元。", 42, 36),
+        # A package price (包价) is a quote; a figure said aloud before 一升 is per litre.
+        ("我们的环氧漆包价是五十六一升 他说佐敦给他报的是五十", 56, 50),
+        ("甲板漆包价一万八一吨 他说海虹报的一万七", 18000, 17000),
     ],
 )
 def test_price_words_of_trade_say_price(judge, text, ours, theirs):

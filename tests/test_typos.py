@@ -19,6 +19,10 @@ from analyzer.normalize import normalise
         ("他没说什么 后面在跟", "他没说什么 后面再跟"),
         ("明年下半年在来问问", "明年下半年再来问问"),
         ("报价我回去算了在报给他", "报价我回去算了再报给他"),
+        # Dictated notes: speech to text writes a word of the same sound.
+        ("他说遇算没那么多", "他说预算没那么多"),
+        ("最后是总经理觉定", "最后是总经理决定"),
+        ("见了船冬何老板", "见了船东何老板"),
     ],
 )
 def test_slips_are_read_as_meant(text, meant):
