@@ -22,7 +22,7 @@ _CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
              "七": 7, "八": 8, "九": 9}  # fmt: skip
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 
-_ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_ARABIC = r"\d+(?:,\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+"
 # Currency prefix, number, magnitude, optional shorthand tail digit, currency suffix.
 _AMOUNT = rxcache.compile(
@@ -46,7 +46,7 @@ _NON_MONEY_AFTER = rxcache.compile(
     # Loads counted in freight: trucks, containers, trips, shipments, pallets, cubic metres.
     r"车|柜|趟|票|托(?!管)|方(?![案便面式法向])|克|"
     # Power and energy: 250马力, 4000kva, 2mwh, 500千瓦 (a tractor's or a plant's size, not money).
-    r"马力|匹(?![配])|kva|kwh|mwh|mw|千瓦|兆瓦|"
+    r"马力|匹(?![配])|kva|kwh|mwh|mw|千瓦|兆瓦|大卡|千卡|kcal|"
     # Channels of a video recorder or a camera system: 64路NVR, 128路 (not 路费).
     r"路(?!费)|"
     r"℃|°|像素|帧|转|dpi|hz|mpa|μm|um|微米|毫米|寸|码|乘|×|\*)",

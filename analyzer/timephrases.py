@@ -17,8 +17,13 @@ _N = r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})"
 # 12/2, 3/31: month/day as CRM exports and English-heavy notes write it (not 1/3 of a number).
 _MD = r"(?<![\d/.有占约近超是])(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])(?![\d%/]|的)"
 _DAYPART = r"(?:早上|上午|中午|下午|傍晚|晚上|晚|早|凌晨)"
-# 老周一起 / 小周一直: a person called 周, then 一起 / 一直, is no Monday.
-_WEEKDAY = r"(?:(?<![老小阿])周|星期|礼拜)(?:[一二三四五六日天末]|[1-7])(?![起直样般共])"
+# 老周一起 / 小周一直: a person called 周, then 一起 / 一直, is no Monday. A count of weeks
+# (一周三次, 两周一次, 一个礼拜三四车) is how often, no day: unless the count is a day itself (周一周三)
+# or an order (第一个礼拜二).
+_WEEKDAY = (
+    r"(?<!(?<!第)[一两几半]个)(?<!(?<![周期拜第])[一两几半])"
+    r"(?:(?<![老小阿])周|星期|礼拜)(?:[一二三四五六日天末]|[1-7])(?![起直样般共])"
+)
 _CLOCK = (
     rf"(?:{_DAYPART}?\s*\d{{1,2}}[:：]\d{{2}}"
     rf"|{_DAYPART}\s*{_N}点(?:半|钟|整|多|左右|{_N}分?)?"

@@ -89,6 +89,9 @@ def test_not_money(text, doc_of):
         ("一千一", [1100]),  # with nothing counted after it, the 一 is the hundreds
         ("40尺一个柜1万零500", [40, 10500]),  # 零: the thousands are empty
         ("3万零800元", [30800]),
+        ("四十八一升", [48]),  # per litre, said aloud
+        ("到厂价790，5500大卡的", [790]),  # a comma between two figures groups no thousands
+        ("对方报价12,800元", [12800]),
     ],
 )
 def test_count_after_price_is_not_part_of_it(text, expected):

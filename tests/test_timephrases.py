@@ -230,6 +230,16 @@ def test_a_person_called_周_is_no_weekday(doc_of, text):
 
 def test_a_list_of_days_is_still_days():
     assert kinds("3号、5号来送货") == [("3号", "future"), ("5号", "future")]
+    assert [p for p, _ in kinds("周一周三都行")] == ["周一", "周三"]
+
+
+@pytest.mark.parametrize("text", ["一礼拜三四车", "一周三次", "两周5万", "一个礼拜三四回"])
+def test_a_count_of_weeks_is_how_often_not_a_day(text):
+    assert kinds(text) == []
+
+
+def test_an_ordered_weekday_is_a_day():
+    assert kinds("每月第一个礼拜二固定来") == [("礼拜二", "future")]
 
 
 def test_national_day_is_not_cut_out_of_a_longer_name():
