@@ -2511,10 +2511,19 @@ def test_a_rival_named_with_its_institution_is_found_again_by_name(status_of):
 
 @pytest.mark.parametrize(
     "text",
-    ["店员说老周去外地进货了，下周才回来。", "老板去广州进货了，下个月才回来。"],
+    [
+        "店员说老周去外地进货了，下周才回来。",
+        "老板去广州进货了，下个月才回来。",
+        "10:20 去仓库那边看了一圈，仓管说要报给经理，经理这周在外地。",
+        "去了趟财务室，会计说得问老板，老板下周出差。",
+    ],
 )
 def test_someone_away_until_a_date_is_no_step_of_ours(status_of, text):
     assert status_of(text, "next_step") != "met"
+
+
+def test_a_step_beside_someone_away_is_still_a_step(status_of):
+    assert status_of("老板这周在外地，下周三上午我去厂里找他。", "next_step") == "met"
 
 
 @pytest.mark.parametrize(
