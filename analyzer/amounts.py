@@ -56,7 +56,7 @@ _PER_UNIT = rxcache.compile(
 )
 # 一桶150 / 一打36 / 每吨5800: the unit first, then its price.
 _PER_UNIT_BEFORE = rxcache.compile(
-    r"(?:[一每](?:个)?(?:吨|台|套|件|箱|桶|打|双|斤|公斤|瓶|张|只|支|袋|包|盒|片|平米|平方|平|米|趟|车|柜|票|托|人|间|晚|桌|份|条|根|卷|对|罐|副|位|坐席|座席|账号|工位|课时|学员|路|点位)|人均|一次性)(?:才|就|只要|只|也就|要|得)?$"
+    r"(?:per\s*(?:word|page|hour|day|千字|字|页)\s*|(?:[一每]|per\s*)(?:个)?(?:千字|吨|台|套|件|箱|桶|打|双|斤|公斤|瓶|张|只|支|袋|包|盒|片|平米|平方|平|米|趟|车|柜|票|托|人|间|晚|桌|份|条|根|卷|对|罐|副|位|坐席|座席|账号|工位|课时|学员|路|点位)|人均|一次性)(?:才|就|只要|只|也就|要|得)?$"
 )
 _COUNT_DIGITS = "一二两三四五六七八九"
 _WAN_QIAN = rxcache.compile(r"(\d{1,4})万(\d)千(\d)?(?![\d.])")
@@ -84,6 +84,11 @@ _PRICE_WORDS_IN_LATIN = frozenset(
         "eur",
         "hkd",
         "fee",
+        # A rate: per word 0.45, per page 80.
+        "word",
+        "page",
+        "hour",
+        "day",
     }
 )
 _CN_MEASURE_OK = rxcache.compile(r"[万千百亿]|元|块")
@@ -231,7 +236,7 @@ def find_amounts(norm: str, masked: list[tuple[int, int]] = ()) -> list[Amount]:
                 end = mao.end()
             pos = max(pos, end)
         if not explicit and (
-            _PER_UNIT.match(norm, end) or _PER_UNIT_BEFORE.search(norm, max(0, start - 6), start)
+            _PER_UNIT.match(norm, end) or _PER_UNIT_BEFORE.search(norm, max(0, start - 12), start)
         ):
             explicit = True  # 3150一吨, 42/台, 一桶150, 每吨5800: a unit price
         if value is None or value <= 0:

@@ -134,6 +134,9 @@ def test_our_quote_is_the_one_the_stated_gap_measures(judge):
         # A package price (包价) is a quote; a figure said aloud before 一升 is per litre.
         ("我们的环氧漆包价是五十六一升 他说佐敦给他报的是五十", 56, 50),
         ("甲板漆包价一万八一吨 他说海虹报的一万七", 18000, 17000),
+        # A rate per word, per page or per thousand characters, in English or Chinese.
+        ("我报了英译日 per word 0.52，他说之前那家给的是0.4", 0.52, 0.4),
+        ("我们笔译per千字300，他说别家报的是每千字240", 300, 240),
     ],
 )
 def test_price_words_of_trade_say_price(judge, text, ours, theirs):
