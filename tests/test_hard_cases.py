@@ -1413,6 +1413,18 @@ def test_more_ways_of_saying_the_current_way(status_of, text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("他们之前都是自己订农家乐，吃完饭就散了。", "partial"),
+        ("何经理说往年都是交给旅行社办的。", "partial"),
+        ("培训以前一般请安监站的老师来讲。", "partial"),
+    ],
+)
+def test_how_they_have_always_done_it_is_their_current_way(status_of, text, expected):
+    assert status_of(text, "value_comparison") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("他们的包装机现在用三菱PLC，三菱交期现在要12周。我们现货交期2周。", "met"),
         ("原来他们用的是中普的审计软件。我们同样200并发下响应在2秒以内。", "met"),
         # A price set against their way is price talk, not value.
