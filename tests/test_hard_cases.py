@@ -2216,6 +2216,8 @@ def test_the_customers_own_feeling_stays_theirs(status_of):
         "拜访XX物流，对方暂时不需要叉车。",
         "药店拜访3家，都有意向，后续跟进。",
         "给客户讲了MES整体方案。客户反映良好。",
+        "讲了我们的方案，客户反馈良好，持续跟进。",
+        "她们问了几个问题，我一一回答了。",
     ],
 )
 def test_a_vague_reaction_reported(status_of, text):
