@@ -1839,6 +1839,10 @@ def test_what_we_already_did_is_not_their_supplier(judge):
         "丙酮库存还有十几吨，说用完了再说。",
         "意向不大，先维护着。",
         "何科长说明年年初会重新招标，到时候会通知我们。",
+        # Waiting on something of theirs, then our step: no date.
+        "投了区里的保洁标，下浮8%，等开标。",
+        "院长这周出差，等院长回来我再过来。",
+        "等他们工艺定了型号再报价。",
     ],
 )
 def test_the_customer_deferring_is_a_vague_step(status_of, text):
