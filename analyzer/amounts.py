@@ -49,7 +49,7 @@ _NON_MONEY_AFTER = rxcache.compile(
     r"马力|匹(?![配])|kva|kwh|mwh|mw|千瓦|兆瓦|大卡|千卡|kcal|"
     # Channels of a video recorder or a camera system: 64路NVR, 128路 (not 路费).
     r"路(?!费)|"
-    r"℃|°|像素|帧|转|dpi|hz|mpa|μm|um|微米|毫米|寸|码|乘|×|\*)",
+    r"℃|°|像素|帧|转|dpi|hz|mpa|μm|um|微米|毫米|寸|吋|码|乘|×|\*)",
 )
 _PER_UNIT = rxcache.compile(
     r"\s*(?:[一每]|/|元/)\s*(?:吨|台|套|个|件|箱|斤|公斤|kg|平米|平方|平|米|只|支|瓶|张|次|人|年|月|天|单|份|坐席|座席|账号|间|辆|车|路|点位)"

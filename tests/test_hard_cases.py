@@ -1469,6 +1469,7 @@ def test_any_alternative_may_share_the_window(status_of):
         "对接的是店长，店长不管进货，新品要走总部采购。",
         "肿瘤科吴主任，科主任，但不是决定人，药事会主任委员是业务副院长。",
         "郑主任自己说：“耗材我只能提需求，进不进目录是耗材委员会投票。”",
+        "体育组长叶老师说钱是上级拨款的，他负责提方案。",
     ],
 )
 def test_more_ways_of_saying_the_contact_does_not_decide(judge, text):
@@ -2037,6 +2038,7 @@ def test_their_way_or_kit_described_is_a_current_way(status_of, text):
         "见了5号楼的楼长，聊了加装电梯的事。",
         "在楼下跟3楼的刘阿姨聊了几句，她嫌吵。",
         "郑伯说要等过年再商量。",
+        "去了区体育馆，馆长说木地板去年刚换，不需要。",
     ],
 )
 def test_a_contact_named_by_role_or_department(status_of, text):
