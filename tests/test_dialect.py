@@ -14,6 +14,7 @@ from analyzer.normalize import normalise
         ("隔籬嗰間嘅報價冇我哋平", "隔壁那家的报价没我们平"),
         ("佢係話事人，聽朝十點前send quote", "他是拍板人,明早十点前send quote"),
         ("我諗住下禮拜出份方案畀佢", "我打算下礼拜出份方案给他"),
+        ("佢自己批得，唔使經廠長，使唔使報價", "他自己批得,不用经厂长,要不要报价"),
         # Simplified Cantonese: 系 (is), 拎 (buy from), 蚊 (yuan) after a figure.
         (
             "佢哋拎嘅系一箱172，嗰只60蚊一桶，差7毫，5毫米",

@@ -1466,6 +1466,17 @@ def test_any_alternative_may_share_the_window(status_of):
 @pytest.mark.parametrize(
     "text",
     [
+        "見咗採購經理Kelvin，佢講明維修單佢自己批得，唔使經廠長。",
+        "见了设备经理，维修这块他自己批，不用经过老板。",
+    ],
+)
+def test_a_contact_who_approves_alone_decides(judge, text):
+    assert judge(text).facts["kp_met"] == "yes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "对接的是店长，店长不管进货，新品要走总部采购。",
         "肿瘤科吴主任，科主任，但不是决定人，药事会主任委员是业务副院长。",
         "郑主任自己说：“耗材我只能提需求，进不进目录是耗材委员会投票。”",
