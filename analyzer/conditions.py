@@ -349,20 +349,29 @@ def compiled_patterns() -> list[re.Pattern]:
 
 
 def build_prefilter() -> None:
-    """Scan for the literals of every pattern compiled so far: worth it for a batch (a note's
-    unmatchable patterns are skipped), not for one note (building it costs about 50 notes)."""
+    """Scan for the literals of every pattern compiled so far (see ``possible_patterns``)."""
     from .prefilter import Prefilter
 
     _PREFILTER[0] = Prefilter(compiled_patterns())
 
 
+# Building the scan costs about what scanning fifty notes with every pattern does: a process
+# builds it once it has judged this many notes, so judging one note starts no slower.
+BUILD_AFTER = 32
+_NOTES_SEEN = [0]
+
+
 def possible_patterns(text: str) -> int:
     """A bit mask over pattern slots: bit i is set when pattern i may match ``text``.
 
-    Without a prefilter, or for a pattern compiled after it was built, every bit is set."""
+    Every bit is set until the scan is built, and for a pattern compiled after it was built."""
     pf = _PREFILTER[0]
     if pf is None:
-        return -1
+        _NOTES_SEEN[0] += 1
+        if _NOTES_SEEN[0] < BUILD_AFTER:
+            return -1
+        build_prefilter()
+        pf = _PREFILTER[0]
     return pf.possible(text) | (-1 << pf.size)
 
 

@@ -13,7 +13,7 @@ import re
 from operator import itemgetter
 
 from . import rxcache
-from .conditions import Hit, build_prefilter, possible_patterns
+from .conditions import Hit, possible_patterns
 from .document import Document
 from .extractors import FactValue
 from .language import alternation
@@ -268,8 +268,7 @@ def analyze_text(
 def prepare(rubric: Rubric | str = "default") -> Rubric:
     """Load what judging needs, then keep those long-lived objects out of the collector's way.
 
-    Call once before a batch. It loads jieba's dictionary and the rubric's word automaton, builds
-    the scan that tells which of the rubric's patterns can match a note (``prefilter``), and
+    Call once before a batch. It loads jieba's dictionary and the rubric's word automaton, and
     freezes everything alive (``gc.freeze``): each garbage collection during the batch then looks
     at the notes' own objects only, not at the rubric's tens of thousands (about 10% faster on a
     large batch), and forked workers share those pages instead of copying them.
@@ -277,7 +276,6 @@ def prepare(rubric: Rubric | str = "default") -> Rubric:
     if not isinstance(rubric, Rubric):
         rubric = _cached_rubric(str(rubric))
     analyze_text("准备", rubric)
-    build_prefilter()
     gc.freeze()
     return rubric
 

@@ -112,3 +112,21 @@ def test_a_pattern_compiled_after_the_prefilter_always_runs(rubric):
         assert analyze_text(text, rubric) == without
     finally:
         conditions._PREFILTER[0] = saved
+
+
+def test_one_note_does_not_pay_for_the_scan_a_batch_builds():
+    import subprocess
+    import sys
+
+    code = (
+        "from analyzer import conditions\n"
+        "from analyzer.judge import analyze_text, prepare\n"
+        "r = prepare('default'); analyze_text('见了王总，他说下周三再谈。', r)\n"
+        "print(conditions._PREFILTER[0] is None)\n"
+        "for _ in range(conditions.BUILD_AFTER): analyze_text('见了王总，他说下周三再谈。', r)\n"
+        "print(conditions._PREFILTER[0] is None)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert out.stdout.split() == ["True", "False"]
