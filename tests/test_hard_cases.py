@@ -1416,6 +1416,8 @@ def test_more_ways_of_saying_the_current_way(status_of, text):
         ("他们之前都是自己订农家乐，吃完饭就散了。", "partial"),
         ("何经理说往年都是交给旅行社办的。", "partial"),
         ("培训以前一般请安监站的老师来讲。", "partial"),
+        ("刘老板说不需要，自己有固定的进货渠道。", "partial"),
+        ("他们现在都在市里每周六那个批发市场上拿货，好几年了。", "partial"),
     ],
 )
 def test_how_they_have_always_done_it_is_their_current_way(status_of, text, expected):
