@@ -132,11 +132,8 @@ def _cue_spans(doc: Document, cues: PriceCues) -> list[tuple[int, int, str]]:
 
 
 def _ours_right_before(doc: Document, cue: tuple[int, int, str], start: int) -> bool:
-    return (
-        cue[2] == "ours"
-        and doc.norm[cue[0] : cue[1]] in SUBJECT_WORDS
-        and doc.norm[cue[1] : start] in ("", "的")
-    )
+    """Our side word, or our own quote word (我报的勇闯59, 我们给的雪花), right before the brand."""
+    return cue[2] == "ours" and doc.norm[cue[1] : start] in ("", "的")
 
 
 def _ours_is_subject(doc: Document, kept: list[tuple[int, int, str]], i: int) -> bool:

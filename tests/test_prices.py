@@ -79,6 +79,9 @@ def test_a_rival_named_by_brand_quotes_the_customers_side(judge):
     # A brand our side names as its own is ours: 我们东方红 is the tractor we sell.
     r = judge("我们东方红LX2504报的落地价42万，理事长心里价是38万上下。")
     assert (r.facts["our_price"], r.facts["customer_price"]) == (420000, 380000)
+    # So is a brand right after our own quote word: 我报的勇闯 is the beer we sell.
+    r = judge("她说青岛那边给她报的57 我报的勇闯59。")
+    assert (r.facts["our_price"], r.facts["customer_price"]) == (59, 57)
 
 
 def test_a_spending_standard_is_the_customers_side(judge):
