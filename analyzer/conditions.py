@@ -330,7 +330,7 @@ class Terms(Condition):
 
 # Every pattern compiled so far, by slot: one scan of a note for their literals (``prefilter``)
 # then says which of them can match it at all.
-_PATTERNS: dict[str, re.Pattern] = {}
+_PATTERNS: list[re.Pattern] = []
 _SLOTS: dict[str, int] = {}
 _PREFILTER: list = [None]
 
@@ -338,14 +338,14 @@ _PREFILTER: list = [None]
 def _slot(regex: re.Pattern) -> int:
     slot = _SLOTS.get(regex.pattern)
     if slot is None:
-        slot = _SLOTS[regex.pattern] = len(_SLOTS)
-        _PATTERNS[regex.pattern] = regex
+        slot = _SLOTS[regex.pattern] = len(_PATTERNS)
+        _PATTERNS.append(regex)
     return slot
 
 
 def compiled_patterns() -> list[re.Pattern]:
     """Every pattern compiled so far, by slot."""
-    return list(_PATTERNS.values())
+    return list(_PATTERNS)
 
 
 def build_prefilter() -> None:
