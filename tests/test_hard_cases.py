@@ -3434,3 +3434,19 @@ def test_notes_written_in_symbols(judge, status_of):
         "开元名都 工程部周工 → 周工:'布草发黄发脆 一条床单洗不到150次就破' → 讲了我们氧漂体系的优势"
     )
     assert status_of(text, "customer_voice") == "met"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # They asked for our offer, or hold it and owe an answer: interest in general.
+        ("泰国代理Khun Somchai要ZP-15的样册和报价，等他消息。", "partial"),
+        ("财务说老板看过了，让先发个费率表。", "partial"),
+        ("联系了亮甲工作室的负责人，已报价，等回复。", "partial"),
+        # Told to leave the brochure is no request; our own plan to bring one is none either.
+        ("陈老师去开会了，让我把资料留下。", "missing"),
+        ("上次说下次再来要带方案，这次带过去了，店长让我们去找总部。", "missing"),
+    ],
+)
+def test_a_request_for_our_offer_is_a_generic_need(status_of, text, expected):
+    assert status_of(text, "need_confirmed") == expected
