@@ -15,7 +15,7 @@ def load(p):
 
 first = {}
 second = {}
-for n in range(1, 170):
+for n in range(1, 176):
     first.update(load(f"{HERE}/batch-{n}.jsonl"))
     second.update(load(f"{HERE}/second-{n}.jsonl"))
 crits = [
