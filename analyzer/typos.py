@@ -38,14 +38,31 @@ _PATTERNS = (
     r"在(?=去|来|约|联系|说|看|报|打|聊|谈|问|发|过来|过去|跟|沟通|确认)",
     # 在看看 / 在说吧: 看看 and 说吧 never follow the progressive 在.
     r"在(?=看看|说吧|考虑考虑|研究研究)",
-    # CRM shorthand, standing alone among Chinese characters (not inside 5lb or a URL).
-    r"(?<![a-z0-9])(?:lb|kh|bj|cg)(?![a-z0-9])",
+    # CRM shorthand, standing alone among Chinese characters (not inside 5lb, dd-200 or a URL).
+    r"(?<![a-z0-9._/-])(?:lb|kh|bj|cg|jp|jg|xq|yx|zl|dd|xz|mt|jt|zt)(?![a-z0-9._/-])",
 )
-_SHORTHAND = {"lb": "老板", "kh": "客户", "bj": "报价", "cg": "采购"}
+# Pinyin initials typed on a phone between visits. Only initials with one reading in sales notes:
+# gj (感觉 or 跟进), hf (回访 or 回复) and ht (合同 or 后天) are left as typed.
+_SHORTHAND = {
+    "lb": "老板",
+    "kh": "客户",
+    "bj": "报价",
+    "cg": "采购",
+    "jp": "竞品",
+    "jg": "价格",
+    "xq": "需求",
+    "yx": "意向",
+    "zl": "资料",
+    "dd": "订单",
+    "xz": "下周",
+    "mt": "明天",
+    "jt": "今天",
+    "zt": "昨天",
+}
 _FIXES = {"报家": "报价", "以经": "已经", "在": "再"} | _SHORTHAND | _WORDS
 # Every slip starts with one of these: a note with none has nothing to fix (one C scan), and the
 # lookahead lets the regex engine skip the other characters (three times faster on a note).
-_FIRST = "绝需连我他她报以在遇觉船lkbc"
+_FIRST = "绝需连我他她报以在遇觉船lkbcjxyzdmt"
 _CUES = frozenset(_FIRST)
 _SLIP = rxcache.compile(
     f"(?=[{_FIRST}])(?:" + "|".join([re.escape(w) for w in _WORDS] + list(_PATTERNS)) + ")"

@@ -23,6 +23,12 @@ from analyzer.normalize import normalise
         ("他说遇算没那么多", "他说预算没那么多"),
         ("最后是总经理觉定", "最后是总经理决定"),
         ("见了船冬何老板", "见了船东何老板"),
+        # Pinyin initials typed on a phone between visits.
+        ("xz四下午带demo mt发zl", "下周四下午带demo 明天发资料"),
+        (
+            "jp便宜不少 jg先不动 yx一般 xq明确 dd下了",
+            "竞品便宜不少 价格先不动 意向一般 需求明确 订单下了",
+        ),
     ],
 )
 def test_slips_are_read_as_meant(text, meant):
@@ -40,6 +46,9 @@ def test_slips_are_read_as_meant(text, meant):
         "以经济效益为主",
         "5lb的包装",
         "联系了bjx公司",
+        # Initials with two readings stay as typed (感觉 or 跟进, 回访 or 回复, 合同 or 后天).
+        "gj有戏 hf一下 ht签了",
+        "mt5的服务器 dd-200",
     ],
 )
 def test_words_that_are_no_slips_stay(text):
@@ -51,3 +60,8 @@ def test_a_note_with_slips_is_judged_as_meant(status_of):
         status_of("金利达 lb说暂时不需要，现在的劳保用品是他亲戚在供。", "kp_identified") == "met"
     )
     assert status_of("前台说负责物流的张经理出差了。下周在去。", "next_step") == "partial"
+
+
+def test_a_shorthand_date_is_a_time(judge):
+    r = judge("见了王院长 xz四下午带工程师过去demo")
+    assert r.facts["next_step_when"] == "xz四下午"
