@@ -50,6 +50,11 @@ class SpeechCue:
     content_end: int
 
 
+# 是否见到KP：否 / 有无竞品：无: a field that asks yes or no, and an answer of no.
+_YES_NO_FIELD = ("是否", "有无", "有没有", "是不是")
+_ANSWER_NO = rxcache.compile(r"[ \t\u3000]*(?:否|没有|没|未|无|不是|no\b|n\b|×|✘|✗)")
+
+
 def _blank(m) -> str:
     return " " * (m.end() - m.start())
 
@@ -72,7 +77,9 @@ class Document:
             norm = language.system_line_re.sub(_blank, norm)
         self.norm = norm
         self.lang = language
-        self.seg: Segments = segment(self.norm, language.symbol_headings)
+        self.seg: Segments = segment(
+            self.norm, language.symbol_headings, language.voice_fields, language.unfilled_re
+        )
         # (word, start, end) per token: ``Token`` or a plain tuple, read by index here.
         self.tokens: list[Token] = tokens_of(self.norm) if self.norm.strip() else []
         self._negated: dict[tuple[int, int], bool] = {}
@@ -381,7 +388,7 @@ class Document:
     def _is_negated(self, start: int, end: int) -> bool:
         c = self.clause_index(start)
         if c < 0:
-            return False
+            return self._field_answered_no(start)
         clause = self.seg.clauses[c]
         reset_ends, cue_starts, cue_ends, short_by_end = self._negation_marks
         # The scope of a cue starts after the last reset (但/而是) before the span, in this clause.
@@ -409,6 +416,16 @@ class Document:
             topic = self.lang.topic_cue_re.search(self.norm, end, clause.end)
             return topic is not None and topic.start() - end <= _TOPIC_REACH
         return False
+
+    def _field_answered_no(self, start: int) -> bool:
+        """A form's yes-or-no field answered no (是否见到KP：否): what the field names did not happen."""
+        sec = self.heading_section(start)
+        if sec is None:
+            return False
+        s = self.seg.sections[sec]
+        return s.heading.startswith(_YES_NO_FIELD) and bool(
+            _ANSWER_NO.match(self.norm, s.body_start, s.body_end)
+        )
 
     @lazy
     def _negation_marks(self) -> tuple[list[int], list[int], list[int], dict[int, int]]:

@@ -74,6 +74,9 @@ class Language:
     judgement_verbs: list[str] = field(default_factory=list)
     presentation_headings: list[str] = field(default_factory=list)
     placeholders: list[str] = field(default_factory=list)
+    # What a CRM form leaves in a field nobody filled in (【请填写具体时间】, 是/否), as regexes: a
+    # field holding only that states nothing, like one left empty.
+    unfilled: list[str] = field(default_factory=list)
     # Where a note names a rival or the current supplier: regexes whose group ``name`` is the
     # name (用的是(?P<name>…)的); every later mention of it is a rival too.
     rival_names: list[str] = field(default_factory=list)
@@ -132,6 +135,7 @@ class Language:
             if "name" not in rx.groupindex:
                 raise re.error(f"own_people pattern {rx.pattern!r} has no group (?P<name>…)")
         self.voice_heading_re = rxcache.compile(alternation(self.customer_voice_headings))
+        self.voice_fields = frozenset(normalise(w) for w in self.customer_voice_headings)
         self.presentation_re = rxcache.compile(alternation(self.presentation_verbs))
         self.speech_stop_re = rxcache.compile(alternation(self.speech_stops))
         self.presentation_heading_re = rxcache.compile(alternation(self.presentation_headings))
@@ -140,6 +144,9 @@ class Language:
         self.not_rival_names_set = frozenset(normalise(w) for w in self.not_rival_names)
         self.placeholder_re = rxcache.compile(
             "|".join(f"(?:{p})" for p in self.placeholders) or r"(?!x)x"
+        )
+        self.unfilled_re = (
+            rxcache.compile("|".join(f"(?:{p})" for p in self.unfilled)) if self.unfilled else None
         )
         self.system_line_re = (
             rxcache.compile(
@@ -175,6 +182,7 @@ class Language:
             judgement_verbs=sp.get("judgement_verbs", []),
             presentation_headings=sp.get("presentation_headings", []),
             placeholders=cfg.get("placeholders", []),
+            unfilled=cfg.get("unfilled", []),
             rival_names=cfg.get("rival_names", []),
             not_rival_names=cfg.get("not_rival_names", []),
             symbol_headings={

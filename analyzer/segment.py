@@ -12,7 +12,7 @@ reported speech scope over clauses and sentences, so these boundaries matter.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import rxcache
 
@@ -106,11 +106,19 @@ class Segments:
     clause_at: list[int] = field(default_factory=list)
 
 
-def segment(norm: str, symbol_headings: dict[str, str] | None = None) -> Segments:
+def segment(
+    norm: str,
+    symbol_headings: dict[str, str] | None = None,
+    voice_fields: frozenset[str] = frozenset(),
+    unfilled: re.Pattern | None = None,
+) -> Segments:
     """Sections, sentences and clauses of a normalised note.
 
     ``symbol_headings`` names what a symbol opening a line stands for (👤 → 拜访对象): a phone
-    note's emoji are its field labels.
+    note's emoji are its field labels. ``voice_fields`` are field names that end like someone
+    speaking (客户反馈：, 客户原话：) but head a field of a form, whose body is the customer's words.
+    ``unfilled`` matches what a form leaves in a field nobody filled in (【请填写具体时间】, 是/否):
+    a body of only that is empty.
     """
     seg = Segments()
     seg.clause_at = [-1] * len(norm)
@@ -151,11 +159,17 @@ def segment(norm: str, symbol_headings: dict[str, str] | None = None) -> Segment
             _split_sentences(seg, norm, cursor, line_start + len(body), current_section)
             continue
         heading = _HEADING_BRACKET.match(rest)
+        marked = None
         if not heading:
             heading = _HEADING_COLON.match(rest)
-            if heading and _SPEECH_TAIL.search(heading.group(1)):
+            if (
+                heading
+                and _SPEECH_TAIL.search(heading.group(1))
+                and (heading.group(1) not in voice_fields or heading.end() < len(rest.rstrip()))
+            ):
+                # 客户原话：“…” on one line is someone speaking, as 店长说：… is; a form's 客户反馈：
+                # with nothing after it is a field left empty.
                 heading = None
-        marked = None
         if not heading:
             heading = _numbered_heading(m, rest)
         if not heading:
@@ -180,6 +194,12 @@ def segment(norm: str, symbol_headings: dict[str, str] | None = None) -> Segment
             current_section = None
     if current_section is not None:
         _close_section(seg, current_section, len(norm), norm)
+    if unfilled is not None:
+        for i, sec in enumerate(seg.sections):
+            if not sec.empty and unfilled.search(norm, sec.body_start, sec.body_end):
+                body = unfilled.sub("", norm[sec.body_start : sec.body_end])
+                if _EMPTY_BODY.match(body):
+                    seg.sections[i] = replace(sec, empty=True)
     for m in _QUOTES.finditer(norm):
         g = next(i for i in range(1, _QUOTES.groups + 1) if m.group(i) is not None)
         seg.quotes.append((m.start(g), m.end(g)))

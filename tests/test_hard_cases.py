@@ -3450,3 +3450,39 @@ def test_notes_written_in_symbols(judge, status_of):
 )
 def test_a_request_for_our_offer_is_a_generic_need(status_of, text, expected):
     assert status_of(text, "need_confirmed") == expected
+
+
+def test_a_crm_form_filled_in_unevenly(judge, status_of):
+    from analyzer.document import Document
+    from analyzer.judge import prepare
+
+    form = (
+        "客户名称：锦江都城\n是否见到KP：待定\n客户需求：200间客房，每天800套\n竞品情况：\n"
+        "报价：\n客户反馈：\n下一步：\n自我评价："
+    )
+    # 客户反馈： left empty is a field of the form, so 报价： above it stays empty.
+    rubric = prepare()
+    doc = Document(form, rubric.segmenter.spans, rubric.language, rubric.word_set, rubric.automaton)
+    assert [s.heading for s in doc.seg.sections if s.empty] == [
+        "是否见到kp",
+        "竞品情况",
+        "报价",
+        "客户反馈",
+        "下一步",
+        "自我评价",
+    ]
+    assert status_of(form, "price_gap") == "missing"
+    # The form's own hints and a choice not made fill nothing in.
+    hints = "是否见到KP：是/否\nKP姓名职务：【姓名+职务】\n下一步：【请填写具体时间】"
+    assert status_of(hints, "kp_identified") == "missing"
+    assert status_of(hints, "next_step") == "missing"
+    # A yes-or-no field answered no says it did not happen.
+    assert judge("是否见到KP：否\nKP姓名职务：前台小王").facts["kp_met"] == "no"
+    assert judge("是否见到KP：是\nKP姓名职务：店长").facts["kp_met"] == "yes"
+    # 自我评价 is the rep's own review.
+    review = "报价：0.85元/件\n自我评价：价格不占优，优势是RFID能把损耗对账做清楚，下次重点算损耗这笔账。"
+    assert status_of(review, "self_assessment") == "met"
+    # 客户原话：… on its own line is still the customer speaking.
+    said = "见了刘经理。\n客户原话：现在那家每套收3块2，毛巾洗得发灰。\n我报的是每套3.6元。"
+    assert status_of(said, "customer_voice") == "met"
+    assert judge(said).facts["our_price"] == 3.6
