@@ -127,6 +127,7 @@ class Language:
         )
         self.rep_subject_re = rxcache.compile(alternation(self.rep_subjects))
         self.titles_tuple = tuple(self.titles)
+        self.title_set = frozenset(normalise(t) for t in self.titles)
         self.verb_re = rxcache.compile(alternation(self.speech_verbs))
         self.subjectless_verb_re = rxcache.compile(alternation(self.subjectless_speech_verbs))
         self.own_side_re = rxcache.compile(rf"(?:{alternation(self.own_side)})$")

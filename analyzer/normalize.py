@@ -69,6 +69,8 @@ def normalise(text: str) -> str:
     out = text.translate(_TABLE)
     if "×" in out:
         out = _CROSS_FOR_NOT.sub("不", out)
+    if "**" in out or "__" in out:
+        out = _EMPHASIS.sub(_spaces, out)
     if is_cantonese(out):
         out = cantonese_to_mandarin(out)
     out = northern_to_mandarin(out)
@@ -100,6 +102,16 @@ def _point_break(m: re.Match) -> str:
 # Reps who write in symbols use × for "not" before a word (合同×她签, ×自动续, 门店×权换); between
 # figures it stays a times sign (42台×80度, 1.2米×2米).
 _CROSS_FOR_NOT = rxcache.compile(r"×(?=[\u4e00-\u9fff])")
+
+
+# Markdown bold pasted from a notes app (我报 **800元/MW**, **下周四前**把…): the marks are no part of
+# what is said, so they read as zero-width spaces, which join words as the marks did and end no
+# sentence (a space between two words would). *** and longer runs stay (a placeholder for a price).
+_EMPHASIS = rxcache.compile(r"(?<![*_])(?:\*\*|__)(?![*_])")
+
+
+def _spaces(m: re.Match) -> str:
+    return "\u200b" * len(m.group())
 
 
 # Taiwan writes the aspect particle 着 as 著 (接著, 跟著), which t2s keeps as 著 (著名).

@@ -23,7 +23,7 @@ _CLAUSE_END = "，,：:；;→"
 # Emoji and arrows mark list items too in notes typed on a phone (🤔 判断：…, 👉 下周发).
 _SYMBOLS = "\U0001f000-\U0001faff\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d"
 _BULLET = rxcache.compile(
-    r"^[ \t\u3000]*(?:\d{1,2}[.、)）](?!\d)|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[-*•·●▪◆■□√]+"
+    r"^[ \t\u3000]*(?:\d{1,2}[.、)）](?!\d)|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[-*•·●▪◆■□√>]+"
     rf"|[{_SYMBOLS}]+)[ \t\u3000]*"
 )
 _HEADING_BRACKET = rxcache.compile(r"^[ \t\u3000]*[【\[]([^】\]\n]{1,12})[】\]][ \t\u3000:：]*")

@@ -246,8 +246,20 @@ def find_speech(doc: Document) -> list[SpeechCue]:
             cues.append(SpeechCue("customer", sec.heading_start, sec.heading_end, sec.body_end))
         elif chat and lang.rep_subject_re.fullmatch(sec.heading):
             cues.append(SpeechCue("rep", sec.heading_start, sec.heading_end, sec.body_end))
+        elif _named_person(lang, sec.heading):
+            # 王主任：去年山火季… / > 马站长：我们现在…: a line given to someone named by surname and
+            # title is their words, that line only (a field is never named 王主任).
+            line_end = doc.norm.find("\n", sec.body_start, sec.body_end)
+            end = sec.body_end if line_end < 0 else line_end
+            if end > sec.body_start:
+                cues.append(SpeechCue("customer", sec.heading_start, sec.heading_end, end))
     cues.sort(key=lambda c: c.start)
     return cues
+
+
+def _named_person(lang, heading: str) -> bool:
+    """王主任, 马站长, 陈总: a surname and one of the rubric's titles, nothing else."""
+    return len(heading) >= 2 and heading[0] in lang.surnames and heading[1:] in lang.title_set
 
 
 # A line of a Q&A transcript: 问：… is the rep asking (the question itself is narration),

@@ -3486,3 +3486,29 @@ def test_a_crm_form_filled_in_unevenly(judge, status_of):
     said = "见了刘经理。\n客户原话：现在那家每套收3块2，毛巾洗得发灰。\n我报的是每套3.6元。"
     assert status_of(said, "customer_voice") == "met"
     assert judge(said).facts["our_price"] == 3.6
+
+
+def test_notes_pasted_as_markdown(judge, status_of):
+    from analyzer.normalize import normalise
+
+    # Bold marks read as zero-width spaces: words stay joined, the length never changes.
+    assert normalise("我报 **800元**，***") == "我报 \u200b\u200b800元\u200b\u200b,***"
+    text = (
+        "## 价格\n- 我报 **800元/MW·次**，按季度一年4次\n"
+        "- 马站长说去年有个飞手团队来报过 550/MW，他拿这个跟我比\n"
+        "## 下一步\n- [ ] **下周四前**把带编号的样例报告发马站长"
+    )
+    r = judge(text)
+    assert (r.facts["our_price"], r.facts["customer_price"]) == (800, 550)
+    assert r.facts["next_step_when"] == "下周四前"
+    # A quoted line given to someone named by surname and title is their words, that line only.
+    quoted = (
+        "见了运检部王主任。\n> 王主任：去年山火季线下面有人烧荒，人工根本盯不过来\n"
+        "- 报价 1200元/公里·年，他们今年预算是按 1000 一公里做的"
+    )
+    assert status_of(quoted, "customer_voice") == "met"
+    assert judge(quoted).facts["our_price"] == 1200
+    # A field of a form is not someone speaking.
+    assert (
+        status_of("客户：XX中学\n对接人：后勤X主任\n报价：xxx一平", "customer_voice") == "missing"
+    )
