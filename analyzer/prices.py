@@ -44,11 +44,17 @@ ROLES = (
     "gap",
     "gap_after",
     "accepted_after",
+    "asked",
     "not_price",
 )
 STRONG = ("ours", "customer", "not_price")
-# Roles read after an amount: 700的价差 (the gap), 1块8没问题 (a quote accepted: ours).
-AFTER_ROLES = ("gap_after", "accepted_after")
+# Roles read after an amount: 700的价差 (the gap), 1块8没问题 (a quote accepted: ours). ``asked``
+# (多少钱) is read before the rep's answer, never as a cue of a side.
+AFTER_ROLES = ("gap_after", "accepted_after", "asked")
+# How far before the rep's answer the customer's price question may stand (他问租一台一天多少钱，).
+_ASKED_REACH = 24
+# How far into the rep's answer its figure may stand (我说带司机一天6500).
+_ANSWER_REACH = 10
 # What may stand between an amount and the word that accepts it: what it is for (一箱花生油).
 _ACCEPT_REACH = 6
 # A character right before an amount that makes it a difference, even where jieba glued it to the
@@ -86,6 +92,14 @@ class PriceCues:
             return None
         alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
         return rxcache.compile(rf"[^，。；,;！？!?\s]{{0,{_ACCEPT_REACH}}}?(?:{alt})")
+
+    @cached_property
+    def asked(self) -> re.Pattern | None:
+        """A price question (多少钱, 什么价): a figure the rep answers with is our price."""
+        words = self.words.get("asked", ())
+        if not words:
+            return None
+        return rxcache.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
     @cached_property
     def roles_of(self) -> dict[str, tuple[str, ...]]:
@@ -265,7 +279,13 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
                 back = [
                     sp for sp in spans if sp[0] >= since and sp[1] <= a.start and sp[2] in STRONG
                 ]
-                turn = _rep_turn(doc, a.start) if a.explicit else None
+                turn = _rep_turn(doc, a.start)
+                if (
+                    turn is not None
+                    and not a.explicit
+                    and not _answers_the_question(doc, cues, turn, a.start)
+                ):
+                    turn = None
                 if back and (turn is None or turn < max(sp[1] for sp in back)):
                     nearest = max(back, key=lambda sp: sp[1])
                     role = nearest[2]
@@ -290,6 +310,10 @@ def find_prices(doc: Document, cues: PriceCues) -> list[Price]:
             not a.explicit
             and not _right_after_cue(doc, all_spans.within(a.start - 14, a.start), a.start, a.end)
             and not _answers_a_price(doc, all_spans, prices, a.start, sent_start)
+            and not (
+                role == "ours"
+                and _answers_the_question(doc, cues, _rep_turn(doc, a.start), a.start)
+            )
         ):
             continue  # a bare number not right after a price word: a count, an id, a model
         prices.append(Price(a.start, a.end, a.value, role, is_strong))
@@ -393,6 +417,13 @@ def _rep_quotes(doc: Document, lo: int, cue_start: int) -> bool:
 def _rep_turn(doc: Document, start: int) -> int | None:
     """Where the rep's words that hold ``start`` begin, else None."""
     return _words_of(doc, "rep", start)
+
+
+def _answers_the_question(doc: Document, cues: PriceCues, turn: int | None, at: int) -> bool:
+    """他问一天多少钱，我说带司机一天6500: a bare figure early in the rep's answer to a price question."""
+    if turn is None or cues.asked is None or at - turn > _ANSWER_REACH:
+        return False
+    return cues.asked.search(doc.norm, max(0, turn - _ASKED_REACH), turn) is not None
 
 
 # What a price is for: one of a measure (每台, 一箱, 每人每天, 人均, 每平方).

@@ -406,3 +406,13 @@ def test_a_price_takes_its_side_from_its_subject_or_the_gap(judge, text, ours, t
 def test_no_amount_is_theirs_by_the_gap_when_none_fits(judge):
     r = judge("我们报了7800，他说贵，差3300左右，店里一共12个人。")
     assert r.facts["customer_price"] is None
+
+
+def test_a_figure_that_answers_the_customers_price_question_is_ours(judge):
+    r = judge("他问租一台除雪车一天多少钱，我说带司机一天6500。")
+    assert r.facts["our_price"] == 6500
+    # Without the question, a bare figure in the rep's words is no price (a count, an id).
+    assert judge("小高带我看了车库，我说一共11台车。").facts["our_price"] is None
+    # The question far back, or the figure deep in a long answer, proves nothing.
+    far = judge("他问多少钱，我说要看菜品标准，回头给他报，他们厂一共260人。")
+    assert far.facts["our_price"] is None
