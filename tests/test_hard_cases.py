@@ -3512,3 +3512,18 @@ def test_notes_pasted_as_markdown(judge, status_of):
     assert (
         status_of("客户：XX中学\n对接人：后勤X主任\n报价：xxx一平", "customer_voice") == "missing"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kp_met"),
+    [
+        # A cleft (是…的), as reps whose Chinese is not native write it, still says who decides.
+        ("采购的林部長，这个项目是林部長拍板的。", "yes"),
+        ("技术担当张工。采购不是他决定的，是深圳总部的。", "no"),
+        ("生产技術的担当冯工。采购的事情冯工说他是不管的。", "no"),
+        # 拍板的是… names the decider still to come.
+        ("见了采购小周，拍板的是他们老板。", "no"),
+    ],
+)
+def test_who_decides_said_as_a_cleft(judge, text, kp_met):
+    assert judge(text).facts["kp_met"] == kp_met
