@@ -42,7 +42,7 @@ _AMOUNT = rxcache.compile(
 _NON_MONEY_AFTER = rxcache.compile(
     r"\s*(?:多|余|来)?\s*(?:个|人|名|位|家|户|亩|平|㎡|m2|米|公里|km|吨|t\b|kg|公斤|斤|台|套|件|箱|条|张|辆|"
     r"次|天|日|号|月|年(?!费)|周|小时|分钟|分|秒|点|%|％|折|倍|层|楼|栋|间|床|店|门店|所|校|瓶|盒|支|颗|片|包(?!邮|安装|维护|维修|保养|运|送|售后|上门|吃住|材料|工料|税|换|培训|清洗|检测|调试|耗材|配送|油|人工)|袋|桶|罐|"
-    r"学员|员工|坐席|座席|账号|个点|页|字|篇|册|g|mm|cm|v|kw|w\b|ml|l\b|升|度|期|批|单|款|种|项|岁|级|成|"
+    r"学员|员工|例|头(?!等|期|款|寸)|坐席|座席|账号|个点|页|字|篇|册|g|mm|cm|v|kw|w\b|ml|l\b|升|度|期|批|单|款|种|项|岁|级|成|"
     # Loads counted in freight: trucks, containers, trips, shipments, pallets, cubic metres.
     r"车|柜|趟|票|托(?!管)|方(?![案便面式法向])|克|"
     # Power and energy: 250马力, 4000kva, 2mwh, 500千瓦 (a tractor's or a plant's size, not money).

@@ -74,6 +74,9 @@ def test_amount_forms(text, expected, doc_of):
         "800×800的抛釉砖",
         "毛利三成",
         "还有两三毛的空间",
+        # Cases treated and head of stock are counts.
+        "一个月大概10来例",
+        "存栏5000头",
     ],
 )
 def test_not_money(text, doc_of):
