@@ -104,6 +104,8 @@ class Segments:
     quotes: list[tuple[int, int]] = field(default_factory=list)
     # Character offset -> clause index, -1 outside any clause (headings, punctuation).
     clause_at: list[int] = field(default_factory=list)
+    # A note typed without punctuation, its words and sentences parted by spaces alone.
+    spaced: bool = False
 
 
 def segment(
@@ -122,6 +124,7 @@ def segment(
     """
     seg = Segments()
     seg.clause_at = [-1] * len(norm)
+    seg.spaced = _PUNCTUATION.search(norm) is None and len(_SPACE_BETWEEN_WORDS.findall(norm)) >= 3
     current_section: int | None = None
     pos = 0
     for line in _lines(norm):
@@ -317,10 +320,22 @@ _CLAUSE_END_RE = rxcache.compile(
 )
 
 
+# In a note typed without punctuation, a space parts clauses the way a comma would; it ends a
+# sentence where the next words open one (然后…, 他说…, 下周…).
+_PUNCTUATION = rxcache.compile(r"[。，,！？!?；;]")
+_SENTENCE_OPENER = rxcache.compile(
+    r"(?:然后|接着|之后|随后|后来|最后|另外|还有|所以|但是|不过|今天|明天|后天|昨天|上午|下午|中午|晚上|早上|"
+    r"下次|下周|下个|回头|感觉|我|他|她|对方|客户|老板|说好|约好|约了)"
+)
+
+
 def _split_sentences(seg: Segments, norm: str, start: int, end: int, section: int | None) -> None:
     # Notes typed without punctuation separate their sentences with spaces.
     cuts = [(m.start(), m.start() + 1) for m in _SENTENCE_END_RE.finditer(norm, start, end)]
-    cuts += [m.span() for m in _SPACE_BETWEEN_WORDS.finditer(norm, start, end)]
+    spaces = [m.span() for m in _SPACE_BETWEEN_WORDS.finditer(norm, start, end)]
+    if seg.spaced:
+        spaces = [sp for sp in spaces if _SENTENCE_OPENER.match(norm, sp[1])]
+    cuts += spaces
     cuts.sort()
     s_start = start
     for a, b in cuts:
@@ -340,12 +355,16 @@ def _add_sentence(seg: Segments, norm: str, start: int, end: int, section: int |
     seg.sentences.append(Sentence(start, end, section))
     a = start
     clause_at = seg.clause_at
-    for m in _CLAUSE_END_RE.finditer(norm, start, end):
-        i = m.start()
+    ends = [m.span() for m in _CLAUSE_END_RE.finditer(norm, start, end)]
+    if seg.spaced:
+        ends = sorted({*ends, *(m.span() for m in _SPACE_BETWEEN_WORDS.finditer(norm, start, end))})
+    for i, j in ends:
+        if i < a:
+            continue
         if i > a:
             clause_at[a:i] = [len(seg.clauses)] * (i - a)
             seg.clauses.append(Clause(a, i, idx))
-        a = m.end()
+        a = j
     if end > a:
         clause_at[a:end] = [len(seg.clauses)] * (end - a)
         seg.clauses.append(Clause(a, end, idx))

@@ -3527,3 +3527,25 @@ def test_notes_pasted_as_markdown(judge, status_of):
 )
 def test_who_decides_said_as_a_cleft(judge, text, kp_met):
     assert judge(text).facts["kp_met"] == kp_met
+
+
+def test_a_note_typed_without_punctuation(judge, status_of):
+    from analyzer.segment import segment
+
+    text = "先见的副校长邓哥 人很耿直 他说隔壁驾校买的模拟器一台才1万9 问我们的好多 我没敢直接报"
+    seg = segment(text)
+    # Spaces part clauses as commas would; a sentence ends where the next words open one.
+    assert seg.spaced
+    assert [text[s.start : s.end] for s in seg.sentences] == [
+        "先见的副校长邓哥 人很耿直",
+        "他说隔壁驾校买的模拟器一台才1万9 问我们的好多",
+        "我没敢直接报",
+    ]
+    assert len(seg.clauses) == 5
+    # A note with punctuation keeps its spaces as sentence ends, as before.
+    punctuated = segment("见了王总，聊了二十分钟 下周二再去。")
+    assert not punctuated.spaced
+    assert len(punctuated.sentences) == 2
+    # The claim and the rival it beats now share a sentence.
+    said = "老板儿罗总本人 之前一家科技公司给他报的3万2 我们报的2万9 那家只有科目二 我们科目三夜间灯光 超车会车都有"
+    assert judge(said).facts["customer_price"] == 32000
