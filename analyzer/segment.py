@@ -27,8 +27,9 @@ _BULLET = rxcache.compile(
     rf"|[{_SYMBOLS}]+)[ \t\u3000]*"
 )
 _HEADING_BRACKET = rxcache.compile(r"^[ \t\u3000]*[【\[]([^】\]\n]{1,12})[】\]][ \t\u3000:：]*")
+# A field name in Markdown bold (**判断**：) keeps the marks as zero-width spaces (see normalize).
 _HEADING_COLON = rxcache.compile(
-    r"^[ \t\u3000]*([\u4e00-\u9fffa-z/（）()]{2,10}|[a-z]+(?: [a-z]+){1,2}|我|他|她)[:：][ \t\u3000]*"
+    r"^[ \t\u3000\u200b]*([\u4e00-\u9fffa-z/（）()]{2,10}|[a-z]+(?: [a-z]+){1,2}|我|他|她)\u200b*[:：][ \t\u3000]*"
 )
 # A checklist line whose field is marked unknown or not done (KP？ / 需求? / 报价✘): a field left
 # open, like 需求：无. A tick (KP✔ 老板本人) asserts the field and opens nothing.
@@ -50,7 +51,9 @@ _TABLE_RULE = rxcache.compile(r"^[\s|:：\-—=+]*$")
 _NUMBERED_HEADING_MARK = rxcache.compile(
     r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）]|#{1,4}(?=[ \t\u3000]))[ \t\u3000]*"
 )
-_BARE_HEADING = rxcache.compile(r"([\u4e00-\u9fff]{2,8})[ \t\u3000]*[:：]?[ \t\u3000]*$")
+_BARE_HEADING = rxcache.compile(
+    r"\u200b*([\u4e00-\u9fff]{2,8})[ \t\u3000\u200b]*[:：]?[ \t\u3000]*$"
+)
 # A colon after a speech verb introduces the customer's words, not a heading.
 _SPEECH_TAIL = rxcache.compile(r"(说|问|道|讲|表示|回复|反馈|提到|原话|答|称)$")
 # 同上 / 见上 / 见一: the body points back to another section and says nothing of its own.

@@ -3549,3 +3549,12 @@ def test_a_note_typed_without_punctuation(judge, status_of):
     # The claim and the rival it beats now share a sentence.
     said = "老板儿罗总本人 之前一家科技公司给他报的3万2 我们报的2万9 那家只有科目二 我们科目三夜间灯光 超车会车都有"
     assert judge(said).facts["customer_price"] == 32000
+
+
+def test_field_names_in_markdown_bold_and_japanese_reports(status_of):
+    assert (
+        status_of("见了陈总。\n**判断**：有戏，预算覆盖得住，陈总自己能签", "self_assessment")
+        == "met"
+    )
+    text = "7）所感：叶工是需要我们的，因为现在的供应商做不了0.1mm，这个是我们的机会。"
+    assert status_of(text, "self_assessment") == "met"
