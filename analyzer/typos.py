@@ -39,7 +39,7 @@ _PATTERNS = (
     # 在看看 / 在说吧: 看看 and 说吧 never follow the progressive 在.
     r"在(?=看看|说吧|考虑考虑|研究研究)",
     # CRM shorthand, standing alone among Chinese characters (not inside 5lb, dd-200 or a URL).
-    r"(?<![a-z0-9._/-])(?:lb|kh|bj|cg|jp|jg|xq|yx|zl|dd|xz|mt|jt|zt)(?![a-z0-9._/-])",
+    r"(?<![a-z0-9._/-])(?:lb|kh|bj|cg|jp|jg|xq|yx|zl|dd|xz|mt|jt|zt|yz)(?![a-z0-9._/-])",
 )
 # Pinyin initials typed on a phone between visits. Only initials with one reading in sales notes:
 # gj (感觉 or 跟进), hf (回访 or 回复) and ht (合同 or 后天) are left as typed.
@@ -58,6 +58,8 @@ _SHORTHAND = {
     "mt": "明天",
     "jt": "今天",
     "zt": "昨天",
+    # 院长 or 园长: either way the head of the hospital, school or kindergarten, a title.
+    "yz": "院长",
 }
 _FIXES = {"报家": "报价", "以经": "已经", "在": "再"} | _SHORTHAND | _WORDS
 # Every slip starts with one of these: a note with none has nothing to fix (one C scan), and the
