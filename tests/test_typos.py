@@ -29,6 +29,7 @@ from analyzer.normalize import normalise
             "jp便宜不少 jg先不动 yx一般 xq明确 dd下了",
             "竞品便宜不少 价格先不动 意向一般 需求明确 订单下了",
         ),
+        ("yz说大概9月底能开", "院长说大概9月底能开"),
     ],
 )
 def test_slips_are_read_as_meant(text, meant):
