@@ -59,6 +59,8 @@ _SPEECH_TAIL = rxcache.compile(r"(说|问|道|讲|表示|回复|反馈|提到|�
 # 同上 / 见上 / 见一: the body points back to another section and says nothing of its own.
 _EMPTY_BODY = rxcache.compile(
     r"^[\s\-—_/、。.，,:：;；]*(无|暂无|没有|未报|暂未报|未知|待定|待确认|未定|不详|空|略|/|-|—|n/?a|tbd|none"
+    # 报价：没报 / 报价：价格还没谈 / 下一步：没约时间: the field says only that it was not done.
+    r"|(?:价格|报价|价钱|时间)?(?:还|也|都|暂|暂时)?(?:没|未|没有)(?:谈|报|出|问|约|提|聊|定|给)(?:价|价格|时间)?"
     r"|同上|如上|见上|见上文|详见上文|参见上文|同前|见前|同[一二三四五六1-6]|见[一二三四五六1-6]"
     # A report's closing formula under the last heading (五、下一步计划： 以上，请领导审阅。).
     r"|以上[，,]?\s*请领导(?:审阅|指示|批示)|特此汇报|妥否[，,]?\s*请(?:领导)?指示|请领导(?:审阅|指示|批示))?"

@@ -3558,3 +3558,14 @@ def test_field_names_in_markdown_bold_and_japanese_reports(status_of):
     )
     text = "7）所感：叶工是需要我们的，因为现在的供应商做不了0.1mm，这个是我们的机会。"
     assert status_of(text, "self_assessment") == "met"
+
+
+def test_a_field_that_says_only_it_was_not_done_is_empty(status_of):
+    form = (
+        "客户名称：橘子洲宾馆\n是否见到KP：否\n报价：价格还没谈\n竞品情况：没问\n下一步：没约时间"
+    )
+    assert status_of(form, "price_gap") == "missing"
+    assert status_of(form, "next_step") == "missing"
+    assert status_of(form, "value_comparison") == "missing"
+    # A body that says more than that still counts.
+    assert status_of("报价：还没报，他说预算3万以内", "price_gap") != "missing"
