@@ -3569,3 +3569,15 @@ def test_a_field_that_says_only_it_was_not_done_is_empty(status_of):
     assert status_of(form, "value_comparison") == "missing"
     # A body that says more than that still counts.
     assert status_of("报价：还没报，他说预算3万以内", "price_gap") != "missing"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "融雪剂报2100一吨，他说行，就按这个价，先整200吨。",
+        "我们报的2万9，罗总说我们这个价在他预算里头。",
+        "报价每台7800，张总说价格可以。",
+    ],
+)
+def test_a_quote_accepted_in_other_words_is_price_talk_met(status_of, text):
+    assert status_of(text, "price_gap") == "met"
