@@ -3581,3 +3581,12 @@ def test_a_field_that_says_only_it_was_not_done_is_empty(status_of):
 )
 def test_a_quote_accepted_in_other_words_is_price_talk_met(status_of, text):
     assert status_of(text, "price_gap") == "met"
+
+
+def test_the_customer_praising_our_product_is_value_mentioned(status_of):
+    assert (
+        status_of("跟主治医生小林聊的 他觉得我们生化仪出结果快 就是试剂贵", "value_comparison")
+        == "partial"
+    )
+    # Praise of the visit or of the rep is not of our product's value.
+    assert status_of("跟主治医生小林聊的，聊得挺好。", "value_comparison") == "missing"
