@@ -56,11 +56,17 @@ _PRESENT_CORE = r"(?:今天|今早|今晚|今日|当天)"
 _LATER_TODAY = rxcache.compile(
     r"(?:今天|今日)(?:晚上|傍晚|下班前|下班之前|之内|以内|内|之前|前)|今晚"
 )
+# 明年9月 / 这个月15号之前 / 下个月20号 / 明年这个时候: a year or a month, then the month or the day
+# within it, is one time.
+_WITHIN = (
+    rf"(?:(?<=[年月])\s*(?:{_N}月(?:份|底|初|上旬|中旬|下旬|中)?(?:{_N}[号日])?|{_N}[号日](?!楼|库|线|门|车间|仓)"
+    r"|这个时候|这时候|这个时间))"
+)
 # Every phrase starts with one of these characters: the lookahead lets the regex engine skip
 # the rest of the text four times faster, and keeps leading spaces out of a clock time.
 _FIRST = "明后大下春国元月周这本星礼年节昨前上去之刚今当早中傍晚凌过近腊正冬开麦秋插清端0-9一二两三四五六七八九十"
 _TIME = rxcache.compile(
-    rf"(?=[{_FIRST}])(?:(?P<future>{_FUTURE_CORE}(?:{_DAYPART}|前|之前|以前|左右|底|初)?\s*(?:{_CLOCK_AFTER})?(?:前|之前|左右)?)"
+    rf"(?=[{_FIRST}])(?:(?P<future>{_FUTURE_CORE}{_WITHIN}?(?:{_DAYPART}|前|之前|以前|左右|底|初)?\s*(?:{_CLOCK_AFTER})?(?:前|之前|左右)?)"
     rf"|(?P<past>{_PAST_CORE}{_DAYPART}?\s*(?:{_CLOCK_AFTER})?)"
     rf"|(?P<present>{_PRESENT_CORE}{_DAYPART}?\s*(?:{_CLOCK_AFTER})?)"
     rf"|(?P<clock>{_CLOCK}))"
