@@ -335,7 +335,8 @@ _SENTENCE_OPENER = rxcache.compile(
 
 
 def _split_sentences(seg: Segments, norm: str, start: int, end: int, section: int | None) -> None:
-    # Notes typed without punctuation separate their sentences with spaces.
+    # A space between two words ends a sentence in a note that also uses punctuation (他说太贵
+    # 下周再去); in one typed without any, only where the next words open one (see _SENTENCE_OPENER).
     cuts = [(m.start(), m.start() + 1) for m in _SENTENCE_END_RE.finditer(norm, start, end)]
     spaces = [m.span() for m in _SPACE_BETWEEN_WORDS.finditer(norm, start, end)]
     if seg.spaced:

@@ -18,6 +18,7 @@ from . import rxcache
 
 if TYPE_CHECKING:
     from .document import Document, SpeechCue
+    from .language import Language
 
 _LOOKBACK = 8
 _LIST_ITEM = rxcache.compile(
@@ -257,7 +258,7 @@ def find_speech(doc: Document) -> list[SpeechCue]:
     return cues
 
 
-def _named_person(lang, heading: str) -> bool:
+def _named_person(lang: Language, heading: str) -> bool:
     """王主任, 马站长, 陈总: a surname and one of the rubric's titles, nothing else."""
     return len(heading) >= 2 and heading[0] in lang.surnames and heading[1:] in lang.title_set
 
