@@ -3590,3 +3590,8 @@ def test_the_customer_praising_our_product_is_value_mentioned(status_of):
     )
     # Praise of the visit or of the rep is not of our product's value.
     assert status_of("跟主治医生小林聊的，聊得挺好。", "value_comparison") == "missing"
+
+
+def test_a_shop_that_does_not_buy_for_itself_states_no_need(judge):
+    r = judge("店长何医生说疫苗都是总部统一配的，店里自己不采购。")
+    assert (r.criterion("need_confirmed").status, r.facts["need"]) == ("met", "no")
