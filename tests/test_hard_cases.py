@@ -3595,3 +3595,10 @@ def test_the_customer_praising_our_product_is_value_mentioned(status_of):
 def test_a_shop_that_does_not_buy_for_itself_states_no_need(judge):
     r = judge("店长何医生说疫苗都是总部统一配的，店里自己不采购。")
     assert (r.criterion("need_confirmed").status, r.facts["need"]) == ("met", "no")
+
+
+def test_a_forms_kp_label_does_not_name_the_kp(judge):
+    form = "客户名称：桂林山水间度假酒店\n是否见到KP：\nKP姓名职务：总经理助理黄小姐\n客户需求：想把毛巾外包"
+    assert judge(form).facts["kp_met"] == "unknown"
+    # The field that says who they are still names the decider when it does.
+    assert judge("客户名称：锦湖酒店\nKP姓名职务：总经理陈国平本人").facts["kp_met"] == "yes"
