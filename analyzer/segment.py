@@ -339,18 +339,27 @@ def _split_sentences(seg: Segments, norm: str, start: int, end: int, section: in
     # 下周再去); in one typed without any, only where the next words open one (see _SENTENCE_OPENER).
     cuts = [(m.start(), m.start() + 1) for m in _SENTENCE_END_RE.finditer(norm, start, end)]
     spaces = [m.span() for m in _SPACE_BETWEEN_WORDS.finditer(norm, start, end)]
+    inner: list[tuple[int, int]] = []  # spaces that part clauses only (a note without punctuation)
     if seg.spaced:
+        inner = [sp for sp in spaces if not _SENTENCE_OPENER.match(norm, sp[1])]
         spaces = [sp for sp in spaces if _SENTENCE_OPENER.match(norm, sp[1])]
     cuts += spaces
     cuts.sort()
     s_start = start
     for a, b in cuts:
-        _add_sentence(seg, norm, s_start, a, section)
+        _add_sentence(seg, norm, s_start, a, section, inner)
         s_start = b
-    _add_sentence(seg, norm, s_start, end, section)
+    _add_sentence(seg, norm, s_start, end, section, inner)
 
 
-def _add_sentence(seg: Segments, norm: str, start: int, end: int, section: int | None) -> None:
+def _add_sentence(
+    seg: Segments,
+    norm: str,
+    start: int,
+    end: int,
+    section: int | None,
+    inner: list[tuple[int, int]] | None = None,
+) -> None:
     while start < end and norm[start].isspace():
         start += 1
     while end > start and norm[end - 1].isspace():
@@ -362,8 +371,8 @@ def _add_sentence(seg: Segments, norm: str, start: int, end: int, section: int |
     a = start
     clause_at = seg.clause_at
     ends = [m.span() for m in _CLAUSE_END_RE.finditer(norm, start, end)]
-    if seg.spaced:
-        ends = sorted({*ends, *(m.span() for m in _SPACE_BETWEEN_WORDS.finditer(norm, start, end))})
+    if inner:
+        ends = sorted({*ends, *(sp for sp in inner if start <= sp[0] and sp[1] <= end)})
     for i, j in ends:
         if i < a:
             continue
